@@ -1,0 +1,54 @@
+from odoo import fields, models
+
+TICKET_PRIORITY_STARS = [
+    ("0", "Low"),
+    ("1", "Medium"),
+    ("2", "High"),
+    ("3", "Very High"),
+]
+
+
+class HelpdeskPriorityLevel(models.Model):
+    """A named priority (P1..P5, Alto/Medio/Bajo...) that drives SLA targets.
+
+    Levels are shared by every company so that the same policy lines can be
+    reused; ``ticket_priority`` maps a level onto helpdesk_mgmt's stars, which
+    is what the kanban view and the default ordering use.
+    """
+
+    _name = "helpdesk.priority.level"
+    _description = "Helpdesk Priority Level"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Short code shown on badges and in reports, for example P1.",
+    )
+    sequence = fields.Integer(
+        default=10, help="Lower sequence means a more urgent level."
+    )
+    description = fields.Text(
+        translate=True, help="When this level applies, in the client's words."
+    )
+    ticket_priority = fields.Selection(
+        selection=TICKET_PRIORITY_STARS,
+        string="Ticket Stars",
+        required=True,
+        default="1",
+        help="Priority stars given to tickets of this level.",
+    )
+    color = fields.Integer(string="Color Index")
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "The code of a priority level must be unique.")
+    ]
+
+    def _compute_display_name(self):
+        for level in self:
+            level.display_name = (
+                f"{level.code} - {level.name}"
+                if level.code and level.code != level.name
+                else level.name
+            )

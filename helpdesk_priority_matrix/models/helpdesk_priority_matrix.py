@@ -1,0 +1,107 @@
+from itertools import product
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
+
+
+class HelpdeskPriorityMatrix(models.Model):
+    """Impact x urgency grid that decides the priority level of a ticket.
+
+    One matrix per company is the default; a matrix linked to a team overrides
+    it for that team's tickets. A matrix must map every pair, so that every
+    ticket always gets a level.
+    """
+
+    _name = "helpdesk.priority.matrix"
+    _description = "Helpdesk Priority Matrix"
+    _order = "company_id, team_id, id"
+
+    name = fields.Char(required=True, translate=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        string="Team",
+        index=True,
+        domain="[('company_id', 'in', [company_id, False])]",
+        help="Leave empty for the company matrix; set a team to override the "
+        "company matrix for that team's tickets.",
+    )
+    cell_ids = fields.One2many(
+        comodel_name="helpdesk.priority.matrix.cell",
+        inverse_name="matrix_id",
+        string="Cells",
+        copy=True,
+    )
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        (
+            "company_team_unique",
+            "unique(company_id, team_id)",
+            "A team (or the company, when no team is set) can have only one "
+            "priority matrix.",
+        )
+    ]
+
+    @api.constrains("cell_ids")
+    def _check_complete(self):
+        expected = set(product(dict(IMPACT_URGENCY_LEVELS), repeat=2))
+        for matrix in self:
+            mapped = {(cell.impact, cell.urgency) for cell in matrix.cell_ids}
+            missing = expected - mapped
+            if missing:
+                labels = dict(IMPACT_URGENCY_LEVELS)
+                raise ValidationError(
+                    self.env._(
+                        "The priority matrix %(matrix)s is incomplete: map every "
+                        "impact and urgency pair. Missing: %(missing)s.",
+                        matrix=matrix.name,
+                        missing=", ".join(
+                            self.env._(
+                                "impact %(impact)s / urgency %(urgency)s",
+                                impact=labels[impact],
+                                urgency=labels[urgency],
+                            )
+                            for impact, urgency in sorted(missing)
+                        ),
+                    )
+                )
+
+    @api.constrains("team_id", "company_id")
+    def _check_team_company(self):
+        for matrix in self:
+            team_company = matrix.team_id.company_id
+            if team_company and team_company != matrix.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The team %(team)s belongs to another company than the "
+                        "matrix %(matrix)s.",
+                        team=matrix.team_id.name,
+                        matrix=matrix.name,
+                    )
+                )
+
+    @api.model
+    def _for_team(self, team, company):
+        """The matrix that applies to ``team``'s tickets in ``company``."""
+        matrices = self.sudo().search(
+            [("company_id", "=", company.id), ("team_id", "in", [team.id, False])]
+        )
+        team_matrix = matrices.filtered(lambda m: m.team_id)
+        return (team_matrix or matrices)[:1]
+
+    def _get_cell(self, impact, urgency):
+        self.ensure_one()
+        return self.cell_ids.filtered(
+            lambda c: c.impact == impact and c.urgency == urgency
+        )[:1]
+
+    def _get_level(self, impact, urgency):
+        return self._get_cell(impact, urgency).level_id
