@@ -1,0 +1,117 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import SlaCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPriorityMatrix(SlaCommon):
+    def test_shipped_matrix_reproduces_p1_to_p5(self):
+        expected = {
+            ("high", "high"): "P1",
+            ("medium", "high"): "P2",
+            ("low", "high"): "P3",
+            ("high", "medium"): "P2",
+            ("medium", "medium"): "P3",
+            ("low", "medium"): "P4",
+            ("high", "low"): "P3",
+            ("medium", "low"): "P4",
+            ("low", "low"): "P5",
+        }
+        for (impact, urgency), code in expected.items():
+            with self.subTest(impact=impact, urgency=urgency):
+                self.assertEqual(self.matrix._get_level(impact, urgency).code, code)
+
+    def test_ticket_gets_level_and_stars_from_matrix(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "medium", "high")
+        self.assertEqual(ticket.priority_level_id, self.levels["p2"])
+        self.assertEqual(ticket.priority, "2")
+        self.assertFalse(ticket.priority_level_overridden)
+        ticket.urgency = "low"
+        self.assertEqual(ticket.priority_level_id, self.levels["p4"])
+        self.assertEqual(ticket.priority, "0")
+
+    def test_agent_override_is_kept_and_tracked(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        self.assertEqual(ticket.priority_level_id, self.levels["p5"])
+        ticket.priority_level_id = self.levels["p2"]
+        self.env.flush_all()
+        self.assertTrue(ticket.priority_level_overridden)
+        self.assertEqual(ticket.matrix_priority_level_id, self.levels["p5"])
+        tracked = ticket.message_ids.tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "priority_level_id"
+        )
+        self.assertTrue(tracked, "the override must appear in the chatter")
+        self.assertIn("set by an agent", ticket.sla_explanation)
+
+    def test_team_matrix_overrides_company_matrix(self):
+        cells = [
+            (0, 0, {"impact": i, "urgency": u, "level_id": self.levels["p1"].id})
+            for i in ("high", "medium", "low")
+            for u in ("high", "medium", "low")
+        ]
+        self.env["helpdesk.priority.matrix"].create(
+            {"name": "Everything is P1", "team_id": self.team.id, "cell_ids": cells}
+        )
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        self.assertEqual(ticket.priority_level_id, self.levels["p1"])
+
+    def test_category_proposes_impact_and_urgency(self):
+        critical = self.env.ref(
+            "helpdesk_priority_matrix.category_critical_01_pac_dgi_down",
+            raise_if_not_found=False,
+        ) or self.env["helpdesk.ticket.category"].search(
+            [("criticality", "=", "critical")], limit=1
+        )
+        self.assertEqual(critical.criticality, "critical")
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Caída del timbrado",
+                "description": "<p>El PAC no responde.</p>",
+                "category_id": critical.id,
+            }
+        )
+        self.assertEqual((ticket.impact, ticket.urgency), ("high", "high"))
+        self.assertEqual(ticket.priority_level_id, self.levels["p1"])
+
+    def test_catalog_is_complete(self):
+        categories = self.env["helpdesk.ticket.category"].with_context(
+            active_test=False
+        )
+        critical = categories.search_count([("criticality", "=", "critical")])
+        non_critical = categories.search_count([("criticality", "=", "non_critical")])
+        self.assertGreaterEqual(critical, 51)
+        self.assertGreaterEqual(non_critical, 24)
+        spanish = (
+            categories.with_context(lang="es_ES")
+            .search([("criticality", "=", "critical")])
+            .mapped("name")
+        )
+        self.assertTrue(spanish)
+
+    def test_incomplete_matrix_is_refused(self):
+        before = self.env["helpdesk.priority.matrix"].search_count([])
+        with self.assertRaisesRegex(ValidationError, "incomplete"):
+            self.env["helpdesk.priority.matrix"].create(
+                {
+                    "name": "Half a matrix",
+                    "team_id": self.team.id,
+                    "cell_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "impact": "high",
+                                "urgency": "high",
+                                "level_id": self.levels["p1"].id,
+                            },
+                        )
+                    ],
+                }
+            )
+        self.assertEqual(self.env["helpdesk.priority.matrix"].search_count([]), before)
+
+    def test_removing_a_cell_is_refused(self):
+        cell = self.matrix.cell_ids[:1]
+        with self.assertRaises(ValidationError):
+            self.matrix.write({"cell_ids": [(2, cell.id)]})
