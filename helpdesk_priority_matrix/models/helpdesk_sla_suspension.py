@@ -64,7 +64,7 @@ class HelpdeskSlaSuspension(models.Model):
                     ("company_id", "=", suspension.company_id.id),
                     ("sla_policy_id", "!=", False),
                     ("closed", "=", False),
-                    ("create_date", "<", suspension.date_to),
+                    ("sla_start_date", "<", suspension.date_to),
                 ]
             )
         return tickets

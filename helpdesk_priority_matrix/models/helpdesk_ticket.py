@@ -72,6 +72,15 @@ class HelpdeskTicket(models.Model):
     is_covered = fields.Boolean(string="Covered", readonly=True, copy=False)
     entitlement_message = fields.Char(readonly=True, copy=False)
 
+    @api.model
+    def default_get(self, fields_list):
+        defaults = super().default_get(fields_list)
+        # The stars follow the priority level: helpdesk_mgmt's static default
+        # would be taken as a value and stop the computation.
+        if "default_priority" not in self.env.context:
+            defaults.pop("priority", None)
+        return defaults
+
     @api.depends("category_id")
     def _compute_impact(self):
         for ticket in self:

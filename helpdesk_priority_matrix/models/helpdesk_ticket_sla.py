@@ -356,9 +356,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def _sla_escalate(self):
-        activity_type = self.env.ref(
-            "helpdesk_priority_matrix.mail_activity_type_sla_escalation"
-        )
         for ticket in self:
             status = ticket.sla_status
             if ESCALATION_RANK[status] <= ESCALATION_RANK[ticket.sla_escalation]:
@@ -367,7 +364,7 @@ class HelpdeskTicket(models.Model):
             leader = ticket.team_id.user_id or ticket.user_id
             if leader:
                 ticket.activity_schedule(
-                    activity_type_id=activity_type.id,
+                    "helpdesk_priority_matrix.mail_activity_type_sla_escalation",
                     user_id=leader.id,
                     summary=body,
                     date_deadline=fields.Date.context_today(ticket),
