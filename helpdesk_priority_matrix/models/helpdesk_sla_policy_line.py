@@ -89,7 +89,7 @@ class HelpdeskSlaPolicyLine(models.Model):
     def _check_resolution_cap(self):
         for line in self:
             factor = line.policy_id.resolution_cap_factor
-            if not factor:
+            if not factor or line.response_target <= 0:
                 continue
             cap = line._target_hours("response") * factor
             if line._target_hours("resolution") > cap + 1e-6:

@@ -344,10 +344,12 @@ class HelpdeskTicket(models.Model):
         due = self.search(due_domain, limit=batch_size)._lock_for_sla()
         due._compute_sla_status()
         due.flush_recordset()
-        room = batch_size - len(due)
-        escalating = self.search(self._sla_escalation_domain(), limit=max(room, 0))
-        escalating = escalating._lock_for_sla()
-        escalating._sla_escalate()
+        escalating = self.browse()
+        if len(due) < batch_size:
+            escalating = self.search(
+                self._sla_escalation_domain(), limit=batch_size - len(due)
+            )._lock_for_sla()
+            escalating._sla_escalate()
         remaining = self.search_count(due_domain) + self.search_count(
             self._sla_escalation_domain()
         )

@@ -1,7 +1,9 @@
+from contextlib import contextmanager
 from datetime import datetime
 
 import pytz
 
+from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase
 
 PANAMA = pytz.timezone("America/Panama")
@@ -81,7 +83,25 @@ class SlaCommon(TransactionCase):
             "sla_start_date": start,
         }
         values.update(vals)
-        return self.env["helpdesk.ticket"].create(values)
+        ticket = self.env["helpdesk.ticket"].create(values)
+        # As if the creation were committed: the status depends on the time of
+        # the flush, and changes in the same transaction are not tracked.
+        self.flush_tracking()
+        return ticket
+
+    def flush_tracking(self):
+        """Tracking values are written when the transaction commits."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+
+    @contextmanager
+    def assertRefused(self, pattern):
+        """The block raises a ValidationError matching ``pattern`` and its
+        changes are rolled back."""
+        with self.assertRaises(ValidationError) as caught:
+            yield
+        self.assertRegex(str(caught.exception), pattern)
 
     def assertLocal(self, moment, *expected, tz=PANAMA):
         self.assertEqual(moment, self.utc(*expected, tz=tz))

@@ -1,4 +1,3 @@
-from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import SlaCommon
@@ -35,7 +34,7 @@ class TestPriorityMatrix(SlaCommon):
         ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
         self.assertEqual(ticket.priority_level_id, self.levels["p5"])
         ticket.priority_level_id = self.levels["p2"]
-        self.env.flush_all()
+        self.flush_tracking()
         self.assertTrue(ticket.priority_level_overridden)
         self.assertEqual(ticket.matrix_priority_level_id, self.levels["p5"])
         tracked = ticket.message_ids.tracking_value_ids.filtered(
@@ -91,7 +90,7 @@ class TestPriorityMatrix(SlaCommon):
 
     def test_incomplete_matrix_is_refused(self):
         before = self.env["helpdesk.priority.matrix"].search_count([])
-        with self.assertRaisesRegex(ValidationError, "incomplete"):
+        with self.assertRefused("incomplete"):
             self.env["helpdesk.priority.matrix"].create(
                 {
                     "name": "Half a matrix",
@@ -113,5 +112,5 @@ class TestPriorityMatrix(SlaCommon):
 
     def test_removing_a_cell_is_refused(self):
         cell = self.matrix.cell_ids[:1]
-        with self.assertRaises(ValidationError):
+        with self.assertRefused("incomplete"):
             self.matrix.write({"cell_ids": [(2, cell.id)]})

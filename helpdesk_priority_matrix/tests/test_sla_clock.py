@@ -119,7 +119,7 @@ class TestSlaClock(SlaCommon):
         ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0), "low", "low")  # P5
         self.assertLocal(ticket.sla_response_deadline, 2026, 11, 23, 17, 0)
         ticket.urgency = "high"  # P3
-        self.env.flush_all()
+        self.flush_tracking()
         self.assertLocal(ticket.sla_response_deadline, 2026, 11, 23, 10, 0)
         tracked = ticket.message_ids.tracking_value_ids.mapped("field_id.name")
         self.assertIn("sla_response_deadline", tracked)

@@ -1,4 +1,3 @@
-from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import SlaCommon
@@ -20,10 +19,10 @@ class TestSlaConfiguration(SlaCommon):
             "line_ids": [(0, 0, values)],
         }
 
-    def assertRefused(self, message, vals):
+    def assertPolicyRefused(self, message, vals):
         policies = self.env["helpdesk.sla.policy"]
         before = policies.search_count([])
-        with self.assertRaisesRegex(ValidationError, message):
+        with self.assertRefused(message):
             policies.create(vals)
         self.assertEqual(policies.search_count([]), before)
 
@@ -32,29 +31,29 @@ class TestSlaConfiguration(SlaCommon):
         self.assertEqual(policy._get_line(self.levels["p1"]).resolution_target, 12)
 
     def test_zero_target_is_refused(self):
-        self.assertRefused("greater than zero", self._policy_vals(response_target=0))
+        self.assertPolicyRefused("greater than zero", self._policy_vals(response_target=0))
 
     def test_negative_target_is_refused(self):
-        self.assertRefused(
+        self.assertPolicyRefused(
             "greater than zero", self._policy_vals(resolution_target=-4)
         )
 
     def test_policy_without_calendar_is_refused(self):
         vals = self._policy_vals()
         vals["calendar_id"] = False
-        self.assertRefused("needs working hours", vals)
+        self.assertPolicyRefused("needs working hours", vals)
 
     def test_resolution_above_cap_is_refused(self):
-        self.assertRefused("exceeds its cap", self._policy_vals(resolution_target=13))
+        self.assertPolicyRefused("exceeds its cap", self._policy_vals(resolution_target=13))
 
     def test_lowering_the_cap_below_a_line_is_refused(self):
         policy = self.env["helpdesk.sla.policy"].create(self._policy_vals())
-        with self.assertRaisesRegex(ValidationError, "exceeds its cap"):
+        with self.assertRefused("exceeds its cap"):
             policy.resolution_cap_factor = 3
         self.assertEqual(policy.resolution_cap_factor, 4)
 
     def test_business_days_must_be_whole(self):
-        self.assertRefused(
+        self.assertPolicyRefused(
             "whole business days",
             self._policy_vals(resolution_target=1.5, resolution_unit="days"),
         )
@@ -65,7 +64,7 @@ class TestSlaConfiguration(SlaCommon):
             ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
         )
         policies = self.env["helpdesk.sla.policy"].with_context(lang="es_ES")
-        with self.assertRaisesRegex(ValidationError, "mayor que cero"):
+        with self.assertRefused("mayor que cero"):
             policies.create(self._policy_vals(response_target=0))
 
     def test_shipped_policies_respect_seed_targets(self):
