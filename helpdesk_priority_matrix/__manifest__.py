@@ -45,5 +45,6 @@
             "helpdesk_priority_matrix/static/src/js/portal_ticket_category.esm.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }
