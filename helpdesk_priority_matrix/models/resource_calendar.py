@@ -1,6 +1,5 @@
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from odoo import models
 
@@ -12,7 +11,9 @@ class ResourceCalendar(models.Model):
 
     def _sla_timezone(self):
         self.ensure_one()
-        return pytz.timezone(self.tz or "UTC")
+        # zoneinfo rather than pytz: converting thousands of deadlines is on
+        # the hot path, and pytz's localize() costs more than the planning.
+        return ZoneInfo(self.tz or "UTC")
 
     def _sla_work_schedule(self, date_from, date_to, excluded_windows=()):
         """Business time of this calendar between two naive UTC datetimes.
@@ -24,8 +25,8 @@ class ResourceCalendar(models.Model):
         """
         self.ensure_one()
         tz = self._sla_timezone()
-        start = pytz.utc.localize(date_from)
-        end = pytz.utc.localize(date_to)
+        start = date_from.replace(tzinfo=timezone.utc)
+        end = date_to.replace(tzinfo=timezone.utc)
         intervals = self._work_intervals_batch(start, end)[False]
         schedule = WorkSchedule(
             (self._sla_to_local(a, tz), self._sla_to_local(b, tz))
@@ -50,15 +51,9 @@ class ResourceCalendar(models.Model):
 
     @staticmethod
     def _sla_utc_to_local(moment, tz):
-        return pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
+        return moment.replace(tzinfo=timezone.utc).astimezone(tz).replace(tzinfo=None)
 
-    def _sla_local_to_utc(self, moment):
-        self.ensure_one()
-        if not moment:
-            return False
-        local = self._sla_timezone().localize(moment, is_dst=False)
-        return local.astimezone(pytz.utc).replace(tzinfo=None, microsecond=0)
-
-    def _sla_utc_to_calendar(self, moment):
-        self.ensure_one()
-        return self._sla_utc_to_local(moment, self._sla_timezone())
+    @staticmethod
+    def _sla_local_to_utc(moment, tz):
+        local = moment.replace(tzinfo=tz)
+        return local.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
