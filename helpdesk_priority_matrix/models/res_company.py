@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -9,3 +9,21 @@ class ResCompany(models.Model):
         string="Default SLA Policy",
         help="Service tier of tickets whose team has no SLA policy.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._create_default_priority_matrix()
+        return companies
+
+    def _create_default_priority_matrix(self):
+        """Every company starts with a copy of the shipped matrix, so that its
+        tickets get a priority level from the first one."""
+        template = self.env.ref(
+            "helpdesk_priority_matrix.priority_matrix_main_company",
+            raise_if_not_found=False,
+        )
+        if not template:
+            return
+        for company in self:
+            template.sudo().copy({"company_id": company.id, "team_id": False})

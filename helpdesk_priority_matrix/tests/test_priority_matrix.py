@@ -114,3 +114,11 @@ class TestPriorityMatrix(SlaCommon):
         cell = self.matrix.cell_ids[:1]
         with self.assertRefused("incomplete"):
             self.matrix.write({"cell_ids": [(2, cell.id)]})
+
+    def test_new_company_gets_a_complete_matrix(self):
+        company = self.env["res.company"].create({"name": "Sisnova S.A."})
+        matrix = self.env["helpdesk.priority.matrix"]._for_team(
+            self.env["helpdesk.ticket.team"], company
+        )
+        self.assertEqual(len(matrix.cell_ids), 9)
+        self.assertEqual(matrix._get_level("high", "high"), self.levels["p1"])
