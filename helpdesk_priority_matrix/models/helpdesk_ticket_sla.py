@@ -5,7 +5,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.tools import SQL, format_datetime
 
-from ..tools.sla_planner import SlaPlanner
+from ..tools import SlaPlanner
 
 SLA_STATUSES = [
     ("on_track", "On Track"),
