@@ -100,8 +100,8 @@ class HelpdeskSlaPolicyLine(models.Model):
                         "(%(cap)s business hours).",
                         level=line.level_id.display_name,
                         policy=line.policy_id.name,
-                        factor=f"{factor:g}",
-                        cap=f"{cap:g}",
+                        factor=format(factor, "g"),
+                        cap=format(cap, "g"),
                     )
                 )
 
@@ -143,7 +143,7 @@ class HelpdeskSlaPolicyLine(models.Model):
         self.ensure_one()
         value = self[f"{kind}_target"]
         if self[f"{kind}_unit"] == "days":
-            return self.env._("%(count)s business days", count=f"{value:g}")
+            return self.env._("%(count)s business days", count=format(value, "g"))
         if value < 1:
-            return self.env._("%(count)s minutes", count=f"{value * 60:g}")
-        return self.env._("%(count)s business hours", count=f"{value:g}")
+            return self.env._("%(count)s minutes", count=format(value * 60, "g"))
+        return self.env._("%(count)s business hours", count=format(value, "g"))

@@ -483,7 +483,7 @@ class HelpdeskTicket(models.Model):
                 self.env._(
                     "Waiting on the customer paused the clock for %(hours)s "
                     "business hours; the deadlines moved by as much.",
-                    hours=f"{self.sla_paused_hours:.2f}",
+                    hours=format(self.sla_paused_hours, ".2f"),
                 )
             )
         if self.sla_paused_since:

@@ -77,16 +77,22 @@ class TestPriorityMatrix(SlaCommon):
         categories = self.env["helpdesk.ticket.category"].with_context(
             active_test=False
         )
-        critical = categories.search_count([("criticality", "=", "critical")])
-        non_critical = categories.search_count([("criticality", "=", "non_critical")])
-        self.assertGreaterEqual(critical, 51)
-        self.assertGreaterEqual(non_critical, 24)
-        spanish = (
-            categories.with_context(lang="es_ES")
-            .search([("criticality", "=", "critical")])
-            .mapped("name")
+        critical = categories.search([("criticality", "=", "critical")])
+        non_critical = categories.search([("criticality", "=", "non_critical")])
+        self.assertGreaterEqual(len(critical), 51)
+        self.assertGreaterEqual(len(non_critical), 24)
+        self.assertEqual(len(critical.functional_area_id), 12)
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
         )
-        self.assertTrue(spanish)
+        pac = self.env.ref(
+            "helpdesk_priority_matrix.category_critical_01_pac_dgi_down"
+        ).with_context(lang="es_ES")
+        self.assertEqual(pac.name, "Caída del servicio de timbrado PAC/DGI")
+        self.assertEqual(
+            pac.functional_area_id.name, "Facturación Electrónica / Localización"
+        )
 
     def test_incomplete_matrix_is_refused(self):
         before = self.env["helpdesk.priority.matrix"].search_count([])

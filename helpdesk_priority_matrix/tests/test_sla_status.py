@@ -56,10 +56,11 @@ class TestSlaStatus(SlaCommon):
                 tickets |= self.create_ticket(self.utc(2026, 11, 23, 9, 0))
         with freeze_time(self.utc(2026, 11, 23, 9, 40)):
             self.env["helpdesk.ticket"]._cron_sla_update(batch_size=2)
-            self.assertEqual(
+            self.assertLessEqual(
                 len(tickets.filtered(lambda t: t.sla_status == "breached")), 2
             )
-            for _run in range(5):
+            # Other open tickets of the database may share the batches.
+            for _run in range(50):
                 self.env["helpdesk.ticket"]._cron_sla_update(batch_size=2)
         self.assertEqual(set(tickets.mapped("sla_status")), {"breached"})
         self.assertEqual(set(tickets.mapped("sla_escalation")), {"breached"})
