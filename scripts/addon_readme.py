@@ -40,8 +40,6 @@ def render(addon):
     return "\n\n".join(parts) + "\n"
 
 
-
-
 def main(argv):
     check = "--check" in argv
     names = [arg for arg in argv if not arg.startswith("--")]

@@ -27,7 +27,6 @@ class HelpdeskPriorityMatrix(models.Model):
     )
     team_id = fields.Many2one(
         comodel_name="helpdesk.ticket.team",
-        string="Team",
         index=True,
         domain="[('company_id', 'in', [company_id, False])]",
         help="Leave empty for the company matrix; set a team to override the "

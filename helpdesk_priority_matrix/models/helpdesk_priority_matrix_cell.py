@@ -35,7 +35,9 @@ class HelpdeskPriorityMatrixCell(models.Model):
 
     @api.depends("impact", "urgency")
     def _compute_sequences(self):
-        order = {key: index for index, (key, _label) in enumerate(IMPACT_URGENCY_LEVELS)}
+        order = {
+            key: index for index, (key, _label) in enumerate(IMPACT_URGENCY_LEVELS)
+        }
         for cell in self:
             cell.impact_sequence = order.get(cell.impact, 0)
             cell.urgency_sequence = order.get(cell.urgency, 0)

@@ -87,8 +87,10 @@ class HelpdeskSlaPolicy(models.Model):
     def _check_calendar_company(self):
         for policy in self:
             calendar_company = policy.calendar_id.company_id
-            if policy.company_id and calendar_company and (
-                calendar_company != policy.company_id
+            if (
+                policy.company_id
+                and calendar_company
+                and (calendar_company != policy.company_id)
             ):
                 raise ValidationError(
                     self.env._(

@@ -28,8 +28,7 @@ class HelpdeskSlaSuspension(models.Model):
             if suspension.date_to <= suspension.date_from:
                 raise ValidationError(
                     self.env._(
-                        "The force majeure window %(name)s must end after it "
-                        "starts.",
+                        "The force majeure window %(name)s must end after it starts.",
                         name=suspension.name,
                     )
                 )

@@ -28,7 +28,6 @@ class HelpdeskTicket(models.Model):
     criticality = fields.Selection(related="category_id.criticality")
     priority_level_id = fields.Many2one(
         comodel_name="helpdesk.priority.level",
-        string="Priority Level",
         compute="_compute_priority_level_id",
         store=True,
         readonly=False,
@@ -40,7 +39,6 @@ class HelpdeskTicket(models.Model):
     )
     matrix_priority_level_id = fields.Many2one(
         comodel_name="helpdesk.priority.level",
-        string="Matrix Priority Level",
         compute="_compute_matrix_priority_level_id",
     )
     priority_level_overridden = fields.Boolean(
@@ -191,9 +189,7 @@ class HelpdeskTicket(models.Model):
         if not template:
             return
         for ticket in self.filtered("partner_id"):
-            ticket.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment"
-            )
+            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -13,7 +13,6 @@ class HelpdeskTicketCategory(models.Model):
     )
     functional_area_id = fields.Many2one(
         comodel_name="helpdesk.functional.area",
-        string="Functional Area",
         index=True,
     )
     default_impact = fields.Selection(

@@ -323,8 +323,7 @@ class HelpdeskTicket(models.Model):
             return self
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM helpdesk_ticket WHERE id IN %s "
-                "FOR UPDATE SKIP LOCKED",
+                "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
                 tuple(self.ids),
             )
         )

@@ -39,7 +39,9 @@ class SlaCommon(TransactionCase):
                 "name": "Lucía Leader",
                 "login": "sla_leader",
                 "email": "lucia@example.com",
-                "groups_id": [(4, cls.env.ref("helpdesk_mgmt.group_helpdesk_manager").id)],
+                "groups_id": [
+                    (4, cls.env.ref("helpdesk_mgmt.group_helpdesk_manager").id)
+                ],
             }
         )
         cls.agent = cls.env["res.users"].create(

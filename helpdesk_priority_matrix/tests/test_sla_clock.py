@@ -137,7 +137,8 @@ class TestSlaClock(SlaCommon):
     def test_first_response_is_a_public_reply_by_an_agent(self):
         ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
         ticket.with_user(self.agent).message_post(
-            body="Internal analysis", subtype_xmlid="mail.mt_note",
+            body="Internal analysis",
+            subtype_xmlid="mail.mt_note",
             message_type="comment",
         )
         self.assertFalse(ticket.sla_first_response_date)

@@ -31,7 +31,9 @@ class TestSlaConfiguration(SlaCommon):
         self.assertEqual(policy._get_line(self.levels["p1"]).resolution_target, 12)
 
     def test_zero_target_is_refused(self):
-        self.assertPolicyRefused("greater than zero", self._policy_vals(response_target=0))
+        self.assertPolicyRefused(
+            "greater than zero", self._policy_vals(response_target=0)
+        )
 
     def test_negative_target_is_refused(self):
         self.assertPolicyRefused(
@@ -44,7 +46,9 @@ class TestSlaConfiguration(SlaCommon):
         self.assertPolicyRefused("needs working hours", vals)
 
     def test_resolution_above_cap_is_refused(self):
-        self.assertPolicyRefused("exceeds its cap", self._policy_vals(resolution_target=13))
+        self.assertPolicyRefused(
+            "exceeds its cap", self._policy_vals(resolution_target=13)
+        )
 
     def test_lowering_the_cap_below_a_line_is_refused(self):
         policy = self.env["helpdesk.sla.policy"].create(self._policy_vals())

@@ -44,8 +44,10 @@ class TestSlaStatus(SlaCommon):
         self.assertEqual(ticket.sla_escalation, "breached")
         self.assertEqual(len(self._escalation_activities(ticket)), 2)
         breached_messages = ticket.message_ids.filtered(
-            lambda m: m.subtype_id
-            == self.env.ref("helpdesk_priority_matrix.mt_ticket_sla_breached")
+            lambda m: (
+                m.subtype_id
+                == self.env.ref("helpdesk_priority_matrix.mt_ticket_sla_breached")
+            )
         )
         self.assertEqual(len(breached_messages), 1)
 

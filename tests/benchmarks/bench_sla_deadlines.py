@@ -65,7 +65,9 @@ def engine_rate(env, calendar, tickets):
     planner = ticket._sla_planner()
     key = ticket._sla_key()
     planner.prepare(key, [start for start, _target in tickets])
-    deadlines = [planner.deadline(key, start, ("hours", target)) for start, target in tickets]
+    deadlines = [
+        planner.deadline(key, start, ("hours", target)) for start, target in tickets
+    ]
     elapsed = time.perf_counter() - started
     return len(tickets) / elapsed, deadlines
 
@@ -95,7 +97,7 @@ def main():
         odoo_per_s, odoo_deadlines = plan_hours_rate(calendar, sample)
         mismatches = sum(
             abs(ours - theirs.replace(tzinfo=None)) > timedelta(seconds=1)
-            for ours, theirs in zip(engine_deadlines, odoo_deadlines)
+            for ours, theirs in zip(engine_deadlines, odoo_deadlines, strict=False)
         )
         cr.rollback()
     print(f"engine:     {engine_per_s:12,.0f} deadlines/s ({args.tickets} tickets)")

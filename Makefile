@@ -1,0 +1,37 @@
+# The two commands of the README: `make run` and `make test`.
+.PHONY: run test lint venv db stop reset bench readme help
+
+help:
+	@echo "make run    set everything up and serve the suite on a demo database"
+	@echo "make test   lint, pure-Python tests and the Odoo suite (MODULES=a,b)"
+	@echo "make lint   the static checks only"
+	@echo "make bench  deadline planning benchmark on the demo database"
+	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
+
+run:
+	@scripts/run.sh
+
+test:
+	@scripts/test.sh
+
+lint: venv
+	@scripts/lint.sh
+
+venv:
+	@scripts/venv.sh
+
+db:
+	@scripts/db.sh
+
+stop:
+	@scripts/db.sh stop
+
+reset:
+	@scripts/reset.sh
+
+bench: venv db
+	@bash -c 'source scripts/env.sh && PYTHONPATH=$$ODOO_HOME $$VENV/bin/python \
+		tests/benchmarks/bench_sla_deadlines.py -c $$(runtime_conf 8069) -d $$DEMO_DB'
+
+readme:
+	@python3 scripts/addon_readme.py

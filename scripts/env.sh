@@ -1,0 +1,54 @@
+# Shared settings of the scripts; source it, do not run it.
+# Every value can be overridden from the environment.
+SUITE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export SUITE_ROOT
+export ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
+PYTHON=${PYTHON:-python3.11}
+VENV=${VENV:-$SUITE_ROOT/.venv}
+STAMPS=$SUITE_ROOT/.stamps
+ODOO_CONF=${ODOO_CONF:-$SUITE_ROOT/odoo.conf}
+DEMO_DB=${DEMO_DB:-helpdesk_demo}
+HTTP_PORT=${HTTP_PORT:-8069}
+
+# Database: the project's own cluster unless PGHOST names another server.
+if [ -n "${PGHOST:-}" ]; then
+    OWN_CLUSTER=0
+else
+    OWN_CLUSTER=1
+    export PGHOST=127.0.0.1
+fi
+export PGPORT=${PGPORT:-5433}
+export PGUSER=${PGUSER:-odoo}
+PGDATA_DIR=$SUITE_ROOT/.pgdata
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || dirname "$(command -v pg_ctl 2>/dev/null || echo /usr/bin/pg_ctl)")}
+
+say() { printf '%s\n' "$*" >&2; }
+
+has_odoo() { [ -f "$ODOO_HOME/odoo-bin" ] && [ -f "$ODOO_HOME/odoo/release.py" ]; }
+
+# Suite modules: every folder at the repository root with a manifest.
+suite_modules() {
+    local manifest
+    for manifest in "$SUITE_ROOT"/*/__manifest__.py; do
+        [ -f "$manifest" ] && basename "$(dirname "$manifest")"
+    done | paste -sd, -
+}
+
+# odoo.conf with the database settings in force and an HTTP port.
+runtime_conf() {
+    local http_port=${1:-$HTTP_PORT} conf=$STAMPS/odoo-$1.conf
+    mkdir -p "$STAMPS"
+    sed -e "s|^db_host = .*|db_host = $PGHOST|" -e "s|^db_port = .*|db_port = $PGPORT|" \
+        -e "s|^db_user = .*|db_user = $PGUSER|" -e "s|^db_password = .*|db_password = ${PGPASSWORD:-False}|" \
+        -e "s|^http_port = .*|http_port = $http_port|" "$ODOO_CONF" > "$conf"
+    echo "$conf"
+}
+
+# odoo-bin with the suite's configuration; ODOO_RUNTIME_CONF picks another.
+odoo_bin() {
+    PYTHONPATH="$ODOO_HOME${PYTHONPATH:+:$PYTHONPATH}" "$VENV/bin/python" \
+        "$ODOO_HOME/odoo-bin" -c "${ODOO_RUNTIME_CONF:-$(runtime_conf "$HTTP_PORT")}" "$@"
+}
+
+# psql-family tools from the PostgreSQL 15 binaries.
+pg() { local tool=$1; shift; "$PG_BIN/$tool" "$@"; }

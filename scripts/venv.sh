@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Create .venv and install the pinned requirements; quick when nothing changed.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+wanted=$(cat "$SUITE_ROOT"/requirements*.txt | sha256sum | cut -c1-16)-$($PYTHON -V 2>&1 | tr -cd '0-9.')
+stamp=$STAMPS/venv
+if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
+    exit 0
+fi
+say "Installing the Python requirements into $VENV ..."
+[ -x "$VENV/bin/python" ] || $PYTHON -m venv "$VENV"
+pip() { "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@"; }
+pip install --prefer-binary -r "$SUITE_ROOT/requirements.txt" -r "$SUITE_ROOT/requirements-dev.txt"
+pip install --no-deps -r "$SUITE_ROOT/requirements-oca.txt"
+mkdir -p "$STAMPS" && echo "$wanted" > "$stamp"
