@@ -11,12 +11,13 @@ DEMO_DB=${DEMO_DB:-helpdesk_demo}
 HTTP_PORT=${HTTP_PORT:-8069}
 
 # Database: the project's own cluster unless PGHOST names another server.
-if [ -n "${PGHOST:-}" ]; then
-    OWN_CLUSTER=0
-else
-    OWN_CLUSTER=1
-    export PGHOST=127.0.0.1
+# Decided once, by the first script: the ones it calls inherit the answer.
+if [ -z "${SUITE_OWN_CLUSTER:-}" ]; then
+    if [ -n "${PGHOST:-}" ]; then SUITE_OWN_CLUSTER=0; else SUITE_OWN_CLUSTER=1; fi
+    export SUITE_OWN_CLUSTER
 fi
+OWN_CLUSTER=$SUITE_OWN_CLUSTER
+[ "$OWN_CLUSTER" = 1 ] && export PGHOST=127.0.0.1
 export PGPORT=${PGPORT:-5433}
 export PGUSER=${PGUSER:-odoo}
 PGDATA_DIR=$SUITE_ROOT/.pgdata

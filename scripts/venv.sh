@@ -10,7 +10,16 @@ if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; t
 fi
 say "Installing the Python requirements into $VENV ..."
 [ -x "$VENV/bin/python" ] || $PYTHON -m venv "$VENV"
-pip() { "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@"; }
+pip() {
+    local log
+    log=$(mktemp)
+    if ! "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@" >"$log" 2>&1; then
+        grep -v "WARNING: Location" "$log" >&2
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+}
 pip install --prefer-binary -r "$SUITE_ROOT/requirements.txt" -r "$SUITE_ROOT/requirements-dev.txt"
 pip install --no-deps -r "$SUITE_ROOT/requirements-oca.txt"
 mkdir -p "$STAMPS" && echo "$wanted" > "$stamp"
