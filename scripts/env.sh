@@ -35,11 +35,23 @@ suite_modules() {
     done | paste -sd, -
 }
 
-# odoo.conf with the database settings in force and an HTTP port.
+# Addons folders that exist: Odoo's (git checkout or nightly layout), the
+# suite's, addons/. Odoo's HTTP layer fails on a missing one.
+addons_path() {
+    local dir found=()
+    for dir in "$ODOO_HOME/odoo/addons" "$ODOO_HOME/addons" "$SUITE_ROOT" "$SUITE_ROOT/addons"; do
+        [ -d "$dir" ] && found+=("$dir")
+    done
+    (IFS=,; echo "${found[*]}")
+}
+
+# odoo.conf with the addons path, the database settings in force and an
+# HTTP port.
 runtime_conf() {
-    local http_port=${1:-$HTTP_PORT} conf=$STAMPS/odoo-$1.conf
+    local http_port=${1:-$HTTP_PORT} conf=$STAMPS/odoo-${1:-$HTTP_PORT}.conf
     mkdir -p "$STAMPS"
-    sed -e "s|^db_host = .*|db_host = $PGHOST|" -e "s|^db_port = .*|db_port = $PGPORT|" \
+    sed -e "s|^addons_path = .*|addons_path = $(addons_path)|" \
+        -e "s|^db_host = .*|db_host = $PGHOST|" -e "s|^db_port = .*|db_port = $PGPORT|" \
         -e "s|^db_user = .*|db_user = $PGUSER|" -e "s|^db_password = .*|db_password = ${PGPASSWORD:-False}|" \
         -e "s|^http_port = .*|http_port = $http_port|" "$ODOO_CONF" > "$conf"
     echo "$conf"
