@@ -10,19 +10,22 @@ scripts/venv.sh
 scripts/db.sh
 modules=helpdesk_mgmt,$(suite_modules)
 
-# Install again only when a module file changed since the last install.
-fingerprint=$( { echo "$modules"; find . -path ./.venv -prune -o -path ./.pgdata -prune \
-    -o -path ./.odoo-data -prune -o -path ./.git -prune -o -type f -print0 \
-    | sort -z | xargs -0 sha256sum; } | sha256sum | cut -c1-16)
+# Update again only when a file of the suite changed since the last time.
+fingerprint=$(cd "$SUITE_ROOT" && find ${modules//,/ } addons requirements*.txt -type f \
+    -not -name '*.pyc' -print0 2>/dev/null | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 stamp=$STAMPS/demo-$DEMO_DB
-db_exists() { pg psql -h "$PGHOST" -d postgres -tAc \
-    "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'" | grep -q 1; }
-if ! db_exists; then
+installed() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
+    "SELECT name FROM ir_module_module WHERE state = 'installed'" 2>/dev/null; }
+if ! pg psql -h "$PGHOST" -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'" | grep -q 1; then
     say "Creating the demo database $DEMO_DB with $modules ..."
     odoo_bin -d "$DEMO_DB" -i "$modules" --stop-after-init --log-level=warn
 elif [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
-    say "Updating $modules in $DEMO_DB ..."
-    odoo_bin -d "$DEMO_DB" -i "$modules" -u "$(suite_modules)" --stop-after-init --log-level=warn
+    # -i on an installed module would reload its noupdate data: only the new
+    # ones are installed, the others updated.
+    new=$(comm -23 <(tr , '\n' <<<"$modules" | sort) <(installed | sort) | paste -sd, -)
+    say "Updating the suite in $DEMO_DB ..."
+    odoo_bin -d "$DEMO_DB" ${new:+-i "$new"} -u "$(suite_modules)" --stop-after-init --log-level=warn
 fi
 mkdir -p "$STAMPS" && echo "$fingerprint" > "$stamp"
 
