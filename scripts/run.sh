@@ -11,7 +11,7 @@ scripts/db.sh
 modules=helpdesk_mgmt,$(suite_modules)
 
 # Update again only when a file of the suite changed since the last time.
-fingerprint=$(cd "$SUITE_ROOT" && find ${modules//,/ } addons requirements*.txt -type f \
+fingerprint=$(cd "$SUITE_ROOT" && find $(suite_modules | tr , " ") addons requirements*.txt -type f \
     -not -name '*.pyc' -print0 2>/dev/null | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 stamp=$STAMPS/demo-$DEMO_DB
 installed() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
