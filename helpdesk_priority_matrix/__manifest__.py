@@ -45,6 +45,7 @@
             "helpdesk_priority_matrix/static/src/js/portal_ticket_category.esm.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

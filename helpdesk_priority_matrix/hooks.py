@@ -1,7 +1,13 @@
+def pre_init_hook(env):
+    """Tickets that exist before the installation started their SLA clock
+    when they were created, not when the module was installed."""
+    env.cr.execute(
+        "ALTER TABLE helpdesk_ticket ADD COLUMN IF NOT EXISTS sla_start_date timestamp"
+    )
+    env.cr.execute("UPDATE helpdesk_ticket SET sla_start_date = create_date")
+
+
 def post_init_hook(env):
-    """Give the tickets that existed before the installation a priority
-    level, an entitlement and an SLA clock started when they were created."""
-    tickets = env["helpdesk.ticket"].with_context(active_test=False).search([])
-    for ticket in tickets:
-        ticket.sla_start_date = ticket.create_date
-    tickets.filtered(lambda t: not t.closed)._apply_entitlement(keep_policy=True)
+    """Give the open tickets an entitlement, hence an SLA policy and deadlines."""
+    tickets = env["helpdesk.ticket"].search([("closed", "=", False)])
+    tickets._apply_entitlement(keep_policy=True)

@@ -49,6 +49,6 @@ class HelpdeskPriorityLevel(models.Model):
         for level in self:
             level.display_name = (
                 f"{level.code} - {level.name}"
-                if level.code and level.code != level.name
+                if level.code and level.code.lower() != (level.name or "").lower()
                 else level.name
             )
