@@ -8,6 +8,13 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
-    """Give the open tickets an entitlement, hence an SLA policy and deadlines."""
-    tickets = env["helpdesk.ticket"].search([("closed", "=", False)])
-    tickets._apply_entitlement(keep_policy=True)
+    """Give the tickets that existed before the installation a priority level
+    (the matrix is loaded after their columns were filled) without changing
+    their stars, then an entitlement, hence an SLA policy and deadlines."""
+    tickets = env["helpdesk.ticket"].with_context(active_test=False).search([])
+    without_level = tickets.filtered(lambda t: not t.priority_level_id)
+    stars = {ticket: ticket.priority for ticket in without_level}
+    without_level._compute_priority_level_id()
+    for ticket, priority in stars.items():
+        ticket.priority = priority
+    tickets.filtered(lambda t: not t.closed)._apply_entitlement(keep_policy=True)
