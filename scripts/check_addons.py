@@ -25,14 +25,10 @@ DATA_FOLDERS = ("data", "demo", "security", "views", "wizards", "report", "templ
 
 def addon_roots():
     odoo_home = Path(os.environ.get("ODOO_HOME", "/opt/odoo18"))
-    site = Path(sysconfig.get_paths()["purelib"]) / "odoo" / "addons"
-    return [
-        odoo_home / "odoo" / "addons",
-        odoo_home / "addons",
-        ROOT,
-        ROOT / "addons",
-        site,
-    ]
+    sites = [Path(sysconfig.get_paths()["purelib"])]
+    sites += ROOT.glob(".venv/lib/python3*/site-packages")
+    roots = [odoo_home / "odoo" / "addons", odoo_home / "addons", ROOT, ROOT / "addons"]
+    return roots + [site / "odoo" / "addons" for site in sites]
 
 
 def check_xml(addon):
