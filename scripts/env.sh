@@ -21,6 +21,11 @@ OWN_CLUSTER=$SUITE_OWN_CLUSTER
 export PGPORT=${PGPORT:-5433}
 export PGUSER=${PGUSER:-odoo}
 PGDATA_DIR=$SUITE_ROOT/.pgdata
+# As root the cluster runs as `postgres`, which may not reach a checkout in a
+# private home: then the cluster lives in /var/tmp, named after the checkout.
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$SUITE_ROOT" 2>/dev/null; then
+    PGDATA_DIR=/var/tmp/helpdesk-sla-pg-$(printf %s "$SUITE_ROOT" | sha256sum | cut -c1-12)
+fi
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || dirname "$(command -v pg_ctl 2>/dev/null || echo /usr/bin/pg_ctl)")}
 
 say() { printf '%s\n' "$*" >&2; }
