@@ -11,7 +11,7 @@ fi
 
 # PostgreSQL refuses to run as root: then the cluster belongs to `postgres`.
 as_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 pg_ctl() { as_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR/data" "$@"; }
 
