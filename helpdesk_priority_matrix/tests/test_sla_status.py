@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -98,3 +100,25 @@ class TestSlaStatus(SlaCommon):
             ticket.stage_id = self.stage_awaiting
         self._run_cron(self.utc(2026, 11, 30, 9, 0))
         self.assertNotEqual(ticket.sla_status, "breached")
+
+    def test_rerun_after_a_crash_escalates_once(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            first = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+            second = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        ticket_model = type(self.env["helpdesk.ticket"])
+        original = ticket_model._sla_escalation_message
+
+        def crash_on_second(ticket):
+            if ticket == second:
+                raise RuntimeError("worker killed")
+            return original(ticket)
+
+        with patch.object(ticket_model, "_sla_escalation_message", crash_on_second):
+            with self.assertRaises(RuntimeError):
+                self._run_cron(self.utc(2026, 11, 23, 9, 25))
+        # The failed batch was rolled back as a whole: nothing half-notified.
+        self.assertFalse(self._escalation_activities(first))
+        self._run_cron(self.utc(2026, 11, 23, 9, 26))
+        self._run_cron(self.utc(2026, 11, 23, 9, 27))
+        for ticket in first | second:
+            self.assertEqual(len(self._escalation_activities(ticket)), 1)
