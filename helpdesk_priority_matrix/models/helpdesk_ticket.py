@@ -95,15 +95,17 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("impact", "urgency", "team_id", "company_id")
     def _compute_priority_level_id(self):
+        matrices = {}
         for ticket in self:
             ticket.priority_level_id = (
-                ticket._matrix_cell().level_id or ticket.priority_level_id
+                ticket._matrix_cell(matrices).level_id or ticket.priority_level_id
             )
 
     @api.depends("impact", "urgency", "team_id", "company_id", "priority_level_id")
     def _compute_matrix_priority_level_id(self):
+        matrices = {}
         for ticket in self:
-            ticket.matrix_priority_level_id = ticket._matrix_cell().level_id
+            ticket.matrix_priority_level_id = ticket._matrix_cell(matrices).level_id
             ticket.priority_level_overridden = bool(
                 ticket.priority_level_id
                 and ticket.matrix_priority_level_id
@@ -117,14 +119,22 @@ class HelpdeskTicket(models.Model):
                 ticket.priority_level_id.ticket_priority or ticket.priority or "1"
             )
 
-    def _priority_matrix(self):
+    def _priority_matrix(self, matrices=None):
+        """The matrix of the ticket's team and company; ``matrices`` caches
+        the answers while a batch of tickets is computed."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        return self.env["helpdesk.priority.matrix"]._for_team(self.team_id, company)
+        key = (self.team_id.id, company.id)
+        cache = {} if matrices is None else matrices
+        if key not in cache:
+            cache[key] = self.env["helpdesk.priority.matrix"]._for_team(
+                self.team_id, company
+            )
+        return cache[key]
 
-    def _matrix_cell(self):
+    def _matrix_cell(self, matrices=None):
         self.ensure_one()
-        matrix = self._priority_matrix()
+        matrix = self._priority_matrix(matrices)
         if not matrix or not self.impact or not self.urgency:
             return self.env["helpdesk.priority.matrix.cell"]
         return matrix._get_cell(self.impact, self.urgency)
