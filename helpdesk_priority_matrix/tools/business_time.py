@@ -1,20 +1,32 @@
-"""Business-time arithmetic on a list of working intervals.
+"""Business-time arithmetic over the working intervals of one calendar.
 
-Pure Python, no Odoo: the addon feeds it the working intervals of a
-``resource.calendar`` (public holidays already removed) once per calendar and
-time window, as naive datetimes in the calendar's local time, then plans any
-number of deadlines with binary searches over the interval starts and a
-prefix sum of the working time before each interval.
+SLA deadlines are planned for every ticket on every cron pass, so the addon
+asks ``resource.calendar`` for its working intervals (public holidays already
+removed) once per calendar and time window, as naive datetimes in the
+calendar's local time, and plans every deadline on that one schedule. Each
+question is then a binary search over the interval starts plus a prefix sum of
+the working time before each interval, instead of a walk through the calendar.
+
+Pure Python on purpose: without Odoo the rules can be checked against a
+brute-force minute walker in plain pytest.
 """
 
 import bisect
 from datetime import datetime, time, timedelta
+from itertools import accumulate
 
 ZERO = timedelta(0)
+ONE_DAY = timedelta(days=1)
 
 
 def merge_intervals(intervals):
-    """Sorted, non-overlapping (start, end) pairs; empty ones are dropped."""
+    """Sort (start, end) pairs and merge them into disjoint spans.
+
+    Calendars hand over overlapping attendances, back-to-back lines and
+    zero-length leftovers of removed leaves. Merged spans let one binary
+    search find the only span that can contain a moment. Touching spans are
+    joined as well, so a 24/7 calendar becomes one long span.
+    """
     merged = []
     for start, end in sorted(intervals):
         if start > end:
@@ -22,120 +34,183 @@ def merge_intervals(intervals):
         if start == end:
             continue
         if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
 
 
+def _dates_with_work(start, end):
+    """The dates that [start, end) has working time on; an interval ending
+    at midnight has none on the date that midnight begins."""
+    day, last = start.date(), (end - timedelta.resolution).date()
+    while day <= last:
+        yield day
+        day += ONE_DAY
+
+
 class WorkSchedule:
-    """The working time of one calendar over a window."""
+    """The working time of one calendar over a window, built for many look-ups.
+
+    Construction costs O(n log n) once; every question afterwards costs one
+    or two binary searches. A question whose answer lies beyond the window
+    gets None, so that the caller can load a wider window and ask again.
+    """
 
     def __init__(self, intervals):
-        self.intervals = tuple(merge_intervals(intervals))
-        self._starts = [start for start, _end in self.intervals]
-        self._worked_before = [ZERO]
-        for start, end in self.intervals:
-            self._worked_before.append(self._worked_before[-1] + (end - start))
-        self._dates = sorted({start.date() for start, _end in self.intervals})
+        self._intervals = tuple(merge_intervals(intervals))
+        self._starts = [start for start, _end in self._intervals]
+        self._worked_before = list(
+            accumulate((end - start for start, end in self._intervals), initial=ZERO)
+        )
+        self._dates = self._working_dates()
+
+    def _working_dates(self):
+        dates = []
+        for start, end in self._intervals:
+            for day in _dates_with_work(start, end):
+                if not dates or day > dates[-1]:
+                    dates.append(day)
+        return dates
+
+    @property
+    def intervals(self):
+        """The merged (start, end) spans, sorted."""
+        return self._intervals
 
     @property
     def window_start(self):
-        return self.intervals[0][0] if self.intervals else None
+        return self._intervals[0][0] if self._intervals else None
 
     @property
     def window_end(self):
-        return self.intervals[-1][1] if self.intervals else None
+        return self._intervals[-1][1] if self._intervals else None
 
     def _index(self, moment):
-        """Index of the last interval starting at or before ``moment``."""
+        """Index of the last interval starting at or before ``moment``; -1
+        when there is none."""
         return bisect.bisect_right(self._starts, moment) - 1
 
     def _worked_until(self, moment):
-        """Working time from the window start to ``moment``."""
+        """Working time from the window start to ``moment``: the prefix sum
+        that turns every duration question into a subtraction."""
         index = self._index(moment)
         if index < 0:
             return ZERO
-        start, end = self.intervals[index]
+        start, end = self._intervals[index]
         return self._worked_before[index] + (min(moment, end) - start)
 
     def is_working(self, moment):
+        """Whether ``moment`` is working time; intervals are half-open, so
+        closing time itself is not."""
         index = self._index(moment)
-        return index >= 0 and moment < self.intervals[index][1]
+        return index >= 0 and moment < self._intervals[index][1]
 
     def next_working_moment(self, moment):
-        """``moment`` itself when it is working time, else the next start."""
+        """When the SLA clock actually starts for a ticket created at
+        ``moment``: the moment itself during work, else the next opening.
+        None when the window has no more work."""
         if self.is_working(moment):
             return moment
         index = self._index(moment) + 1
-        return self.intervals[index][0] if index < len(self.intervals) else None
+        return self._intervals[index][0] if index < len(self._intervals) else None
 
     def working_time_between(self, start, end):
+        """Business time in [start, end), e.g. how much of the SLA a pause
+        or a waiting stage consumed; zero when ``end`` precedes ``start``."""
         if end <= start:
             return ZERO
         return self._worked_until(end) - self._worked_until(start)
 
     def add_working_time(self, start, duration):
-        """The earliest moment after ``start`` with ``duration`` of working
-        time in between; an interval's end when the time runs out exactly
-        there (as ``resource.calendar.plan_hours`` does). None when the
-        window ends first."""
+        """The earliest moment with ``duration`` of business time since
+        ``start``: the deadline of an SLA target in hours.
+
+        When the time runs out exactly at closing, the answer is that closing
+        time rather than the next opening, as ``resource.calendar.plan_hours``
+        does. A zero duration gives the next working moment. None when the
+        window ends first.
+        """
         if duration < ZERO:
-            raise ValueError("a duration to add cannot be negative")
+            raise ValueError(f"cannot add a negative duration: {duration}")
         if duration == ZERO:
             return self.next_working_moment(start)
         target = self._worked_until(start) + duration
         index = bisect.bisect_left(self._worked_before, target) - 1
-        if index >= len(self.intervals):
+        if index >= len(self._intervals):
             return None
-        return self.intervals[index][0] + (target - self._worked_before[index])
+        return self._intervals[index][0] + (target - self._worked_before[index])
 
     def add_working_days(self, start, days):
-        """``days`` business days after ``start`` ("3 días hábiles").
+        """The deadline of a target in business days ("N días hábiles").
 
-        The working dates are the local dates with working time. The clock
-        starts at the next working moment; the result is the same clock time
-        on the ``days``-th working date after that one, moved to the next
-        working moment of that date, or to the end of its work when the day
-        is already over at that time. None beyond the window.
+        Policies count days, not hours: a ticket due in 3 business days from
+        Tuesday 10:00 is due Friday 10:00, whatever the length of the days in
+        between. The rule:
+
+        * the working dates are the distinct local dates with working time;
+        * the clock starts at ``next_working_moment(start)``, so a ticket
+          created on Saturday, or after closing, counts from the next opening;
+        * the target date is the ``days``-th working date after the date the
+          clock starts on;
+        * the deadline is the same clock time on the target date, moved to
+          the next working moment of that date if that time is not working
+          (e.g. a lunch break); if the target date's work has already ended
+          by then (a short Friday), it is the end of that date's work.
+
+        None when the target date lies beyond the window, and also when the
+        answer would be the end of the window itself: a schedule cannot tell
+        a short last day from a window cut short, and the caller's retry with
+        a wider window settles it.
         """
         if days < 0:
-            raise ValueError("a number of days to add cannot be negative")
+            raise ValueError(f"cannot add a negative number of days: {days}")
         begin = self.next_working_moment(start)
         if begin is None:
             return None
         position = bisect.bisect_left(self._dates, begin.date()) + days
         if position >= len(self._dates):
             return None
-        target_date = self._dates[position]
-        same_time = datetime.combine(target_date, begin.time())
-        candidate = self.next_working_moment(same_time)
-        if candidate is not None and candidate.date() == target_date:
-            return candidate
-        next_day = datetime.combine(target_date + timedelta(days=1), time.min)
-        return self.intervals[bisect.bisect_left(self._starts, next_day) - 1][1]
+        target = self._dates[position]
+        same_time = self.next_working_moment(datetime.combine(target, begin.time()))
+        if same_time is not None and same_time.date() == target:
+            return same_time
+        day_end = self._end_of_work_on(target)
+        return None if day_end == self.window_end else day_end
+
+    def _end_of_work_on(self, day):
+        """When work ends on ``day``, a date with working time."""
+        midnight = datetime.combine(day + ONE_DAY, time.min)
+        index = bisect.bisect_left(self._starts, midnight) - 1
+        return min(self._intervals[index][1], midnight)
 
     def subtract(self, windows):
-        """A new schedule without the given (start, end) windows, such as
-        force-majeure suspensions."""
+        """A new schedule without the given (start, end) windows.
+
+        Force-majeure suspensions stop the SLA clock for everybody: removing
+        them from the schedule makes every deadline and every measured
+        duration skip them without any further bookkeeping.
+        """
         windows = merge_intervals(windows)
-        window_ends = [window_end for _start, window_end in windows]
+        window_ends = [end for _start, end in windows]
         remaining = []
-        for start, end in self.intervals:
+        for start, end in self._intervals:
             cursor = start
             first = bisect.bisect_right(window_ends, start)
-            for window_start, window_end in windows[first:]:
-                if window_start >= end:
+            for cut_start, cut_end in windows[first:]:
+                if cut_start >= end:
                     break
-                if window_start > cursor:
-                    remaining.append((cursor, window_start))
-                cursor = max(cursor, window_end)
+                if cut_start > cursor:
+                    remaining.append((cursor, cut_start))
+                cursor = max(cursor, cut_end)
             if cursor < end:
                 remaining.append((cursor, end))
         return WorkSchedule(remaining)
 
     def working_time_in_windows(self, windows):
-        """Working time covered by the windows, overlaps counted once."""
+        """Business time covered by the windows, e.g. a ticket's pauses;
+        overlapping windows are counted once."""
         return sum(
             (self.working_time_between(a, b) for a, b in merge_intervals(windows)),
             ZERO,
@@ -143,7 +218,8 @@ class WorkSchedule:
 
 
 def deadline(schedule, start, hours=None, days=None):
-    """Deadline of a target in business hours or in business days."""
+    """Deadline of an SLA target given either in business hours or in
+    business days (exactly one of them)."""
     if (hours is None) == (days is None):
         raise ValueError("give exactly one of hours and days")
     if days is not None:
