@@ -1,3 +1,4 @@
+/** @odoo-module **/
 import publicWidget from "@web/legacy/js/public/public_widget";
 
 /**
@@ -10,13 +11,29 @@ publicWidget.registry.HelpdeskTicketCategoryDefaults = publicWidget.Widget.exten
         "change select[name='category']": "_onChangeCategory",
     },
 
+    start() {
+        // A single portal category comes preselected: propose its values.
+        const category = this.el.querySelector("select[name='category']");
+        if (category && category.value) {
+            this._applyCategoryDefaults(category);
+        }
+        return this._super(...arguments);
+    },
+
     _onChangeCategory(ev) {
-        const option = ev.currentTarget.selectedOptions[0];
+        this._applyCategoryDefaults(ev.currentTarget);
+    },
+
+    _applyCategoryDefaults(categorySelect) {
+        const option = categorySelect.selectedOptions[0];
         if (!option) {
             return;
         }
-        for (const name of ["impact", "urgency"]) {
-            const value = option.dataset[`default${name[0].toUpperCase()}${name.slice(1)}`];
+        const defaults = {
+            impact: option.dataset.defaultImpact,
+            urgency: option.dataset.defaultUrgency,
+        };
+        for (const [name, value] of Object.entries(defaults)) {
             const select = this.el.querySelector(`select[name='${name}']`);
             if (value && select) {
                 select.value = value;
