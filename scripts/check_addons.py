@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Check the suite's addons without running Odoo.
+"""Check the repository's XML and the suite's addons without running Odoo.
 
-- every XML file parses;
-- every file a manifest lists (data, demo, assets) exists, and every data
-  file of the usual folders is listed;
+- every XML file of the repository parses;
+- every file a manifest lists (data, demo, assets) exists, and every XML or
+  CSV file of an addon (outside static/, tests/, i18n/) is listed;
 - every dependency is an addon that exists (in Odoo, this repository,
-  addons/ or the virtualenv), when an Odoo source is available.
+  addons/ or the virtualenv), and every `odoo.addons.X` an addon imports is
+  itself or one of its direct or indirect dependencies (these two need an
+  Odoo source).
 
-Usage: check_addons.py ADDON [ADDON ...]; exit 1 on any problem.
+Usage: check_addons.py [ADDON ...]; exit 1 on any problem.
 """
 
 import ast
 import glob
 import os
+import re
 import sys
 import sysconfig
 from pathlib import Path
@@ -20,7 +23,9 @@ from pathlib import Path
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_FOLDERS = ("data", "demo", "security", "views", "wizards", "report", "templates")
+NOT_DATA = ("static", "tests", "i18n")
+SKIPPED_DIRS = {"node_modules", "__pycache__"}
+IMPORT = re.compile(r"^\s*(?:from|import)\s+odoo\.addons\.(\w+)", re.MULTILINE)
 
 
 def addon_roots():
@@ -31,52 +36,96 @@ def addon_roots():
     return roots + [site / "odoo" / "addons" for site in sites]
 
 
-def check_xml(addon):
-    for path in sorted(addon.rglob("*.xml")):
+def read_manifest(path):
+    return ast.literal_eval(path.read_text())
+
+
+def repository_xml():
+    """Every XML file of the repository, hidden folders (.venv, ...) aside."""
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
+        for name in sorted(files):
+            if name.endswith(".xml"):
+                yield Path(folder) / name
+
+
+def check_xml():
+    for path in repository_xml():
         try:
             etree.parse(str(path))
         except etree.XMLSyntaxError as error:
             yield f"{path.relative_to(ROOT)}: {error}"
 
 
-def check_manifest(addon, manifest):
+def check_files(addon, manifest):
     listed = set()
     for key in ("data", "demo"):
         for name in manifest.get(key, []):
             listed.add(name)
             if not (addon / name).is_file():
                 yield f"{addon.name}: {key} file {name} does not exist"
-    for bundle, paths in manifest.get("assets", {}).items():
-        for entry in paths:
+    for bundle, entries in manifest.get("assets", {}).items():
+        for entry in entries:
             pattern = entry[-1] if isinstance(entry, tuple | list) else entry
             if pattern.startswith(f"{addon.name}/") and not glob.glob(
                 str(ROOT / pattern), recursive=True
             ):
                 yield f"{addon.name}: asset {pattern} of {bundle} matches no file"
-    for folder in DATA_FOLDERS:
-        for path in sorted((addon / folder).glob("*")):
-            name = path.relative_to(addon).as_posix()
-            if path.suffix in (".xml", ".csv") and name not in listed:
-                yield f"{addon.name}: {name} is not listed in the manifest"
+    for path in sorted(addon.rglob("*")):
+        name = path.relative_to(addon).as_posix()
+        if (
+            path.suffix in (".xml", ".csv")
+            and name.split("/")[0] not in NOT_DATA
+            and name not in listed
+        ):
+            yield f"{addon.name}: {name} is not listed in the manifest"
 
 
-def check_depends(addon, manifest, roots):
-    for dependency in manifest.get("depends", []):
-        if not any((root / dependency / "__manifest__.py").is_file() for root in roots):
-            yield f"{addon.name}: dependency {dependency} is not an available addon"
+def find_addon(name, roots):
+    for root in roots:
+        if (root / name / "__manifest__.py").is_file():
+            return root / name
+    return None
+
+
+def all_dependencies(manifest, roots):
+    """The addon's dependencies, direct and indirect."""
+    seen, todo = set(), list(manifest.get("depends", []))
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = find_addon(name, roots)
+        if path:
+            todo += read_manifest(path / "__manifest__.py").get("depends", [])
+    return seen
+
+
+def check_dependencies(addon, manifest, roots):
+    for name in manifest.get("depends", []):
+        if not find_addon(name, roots):
+            yield f"{addon.name}: dependency {name} is not an available addon"
+    allowed = all_dependencies(manifest, roots) | {addon.name}
+    for path in sorted(addon.rglob("*.py")):
+        for name in sorted(set(IMPORT.findall(path.read_text()))):
+            if name not in allowed:
+                yield (
+                    f"{path.relative_to(ROOT)}: imports odoo.addons.{name},"
+                    f" which {addon.name} does not depend on"
+                )
 
 
 def main(names):
     roots = addon_roots()
     odoo_available = (roots[0] / "base" / "__manifest__.py").is_file()
-    problems = []
+    problems = list(check_xml())
     for name in names:
         addon = ROOT / name
-        manifest = ast.literal_eval((addon / "__manifest__.py").read_text())
-        problems += check_xml(addon)
-        problems += check_manifest(addon, manifest)
+        manifest = read_manifest(addon / "__manifest__.py")
+        problems += check_files(addon, manifest)
         if odoo_available:
-            problems += check_depends(addon, manifest, roots)
+            problems += check_dependencies(addon, manifest, roots)
     for problem in problems:
         print(problem)
     if not odoo_available:
