@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the project's own PostgreSQL 15 cluster (or reuse the running one),
+# Start the project's own PostgreSQL 15 cluster (or reuse a running one),
 # with a non-superuser role for Odoo. `db.sh stop` stops it.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -20,14 +20,19 @@ if [ "${1:-start}" = stop ]; then
     exit 0
 fi
 
-if [ ! -f "$PGDATA_DIR/data/PG_VERSION" ]; then
-    say "Creating the PostgreSQL cluster in $PGDATA_DIR ..."
-    mkdir -p "$PGDATA_DIR"
-    [ "$(id -u)" = 0 ] && chown postgres "$PGDATA_DIR"
-    as_owner "$PG_BIN/initdb" -D "$PGDATA_DIR/data" -U postgres \
-        --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-fi
-if ! pg_ctl status >/dev/null 2>&1; then
+if pg_ctl status >/dev/null 2>&1; then
+    :  # already running
+elif pg pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+    # Another checkout's cluster, for instance: reuse it.
+    say "A PostgreSQL server already answers on $PGHOST:$PGPORT: using it."
+else
+    if [ ! -f "$PGDATA_DIR/data/PG_VERSION" ]; then
+        say "Creating the PostgreSQL cluster in $PGDATA_DIR ..."
+        mkdir -p "$PGDATA_DIR"
+        [ "$(id -u)" = 0 ] && chown postgres "$PGDATA_DIR"
+        as_owner "$PG_BIN/initdb" -D "$PGDATA_DIR/data" -U postgres \
+            --auth-local=trust --auth-host=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
     pg_ctl -w -l "$PGDATA_DIR/postgres.log" \
         -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $PGDATA_DIR" start >/dev/null
 fi
