@@ -3,6 +3,12 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
+command -v "$PYTHON" >/dev/null || { say "No $PYTHON found: install Python 3.11 or set PYTHON."; exit 1; }
+version() { "$1" -c 'import sys; print(sys.version.split()[0])'; }
+# A .venv of another Python version is made anew.
+if [ -x "$VENV/bin/python" ] && [ "$(version "$VENV/bin/python")" != "$(version "$PYTHON")" ]; then
+    rm -rf "$VENV"
+fi
 wanted=$(cat "$SUITE_ROOT"/requirements*.txt | sha256sum | cut -c1-16)-$($PYTHON -V 2>&1 | tr -cd '0-9.')
 stamp=$STAMPS/venv
 if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ]; then
