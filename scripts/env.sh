@@ -2,7 +2,12 @@
 # Every value can be overridden from the environment.
 SUITE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export SUITE_ROOT
-export ODOO_HOME=${ODOO_HOME:-/opt/odoo18}
+if [ -z "${ODOO_HOME:-}" ]; then
+    ODOO_HOME=/opt/odoo18
+    # An Odoo that `make run` fetched into .odoo/ serves when there is none.
+    [ -f "$ODOO_HOME/odoo-bin" ] || [ ! -f "$SUITE_ROOT/.odoo/odoo-bin" ] || ODOO_HOME=$SUITE_ROOT/.odoo
+fi
+export ODOO_HOME
 PYTHON=${PYTHON:-python3.11}
 VENV=${VENV:-$SUITE_ROOT/.venv}
 STAMPS=$SUITE_ROOT/.stamps
@@ -33,11 +38,13 @@ say() { printf '%s\n' "$*" >&2; }
 has_odoo() { [ -f "$ODOO_HOME/odoo-bin" ] && [ -f "$ODOO_HOME/odoo/release.py" ]; }
 
 # Suite modules: every folder at the repository root with a manifest.
+# Printed comma-separated, nothing when there is none.
 suite_modules() {
-    local manifest
+    local manifest names=()
     for manifest in "$SUITE_ROOT"/*/__manifest__.py; do
-        [ -f "$manifest" ] && basename "$(dirname "$manifest")"
-    done | paste -sd, -
+        [ -f "$manifest" ] && names+=("$(basename "$(dirname "$manifest")")")
+    done
+    [ ${#names[@]} = 0 ] || (IFS=,; echo "${names[*]}")
 }
 
 # Addons folders that exist: Odoo's (git checkout or nightly layout), the

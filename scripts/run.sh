@@ -8,24 +8,29 @@ ODOO_HOME=$(scripts/odoo_source.sh)
 export ODOO_HOME
 scripts/venv.sh
 scripts/db.sh
-modules=helpdesk_mgmt,$(suite_modules)
+suite=$(suite_modules)
+modules=helpdesk_mgmt${suite:+,$suite}
 
-# Update again only when a file of the suite changed since the last time.
-fingerprint=$(cd "$SUITE_ROOT" && find $(suite_modules | tr , " ") addons requirements*.txt -type f \
+# Install or update only when a module is missing from the database or a
+# file of the suite changed since the last time.
+fingerprint=$(cd "$SUITE_ROOT" && find ${suite//,/ } addons requirements*.txt -type f \
     -not -name '*.pyc' -print0 2>/dev/null | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 stamp=$STAMPS/demo-$DEMO_DB
 installed() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
     "SELECT name FROM ir_module_module WHERE state = 'installed'" 2>/dev/null; }
 if ! pg psql -h "$PGHOST" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'" | grep -q 1; then
-    say "Creating the demo database $DEMO_DB with $modules ..."
+    say "Creating the demo database $DEMO_DB with $modules and demo data ..."
     odoo_bin -d "$DEMO_DB" -i "$modules" --stop-after-init --log-level=warn
-elif [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
-    # -i on an installed module would reload its noupdate data: only the new
-    # ones are installed, the others updated.
-    new=$(comm -23 <(tr , '\n' <<<"$modules" | sort) <(installed | sort) | paste -sd, -)
-    say "Updating the suite in $DEMO_DB ..."
-    odoo_bin -d "$DEMO_DB" ${new:+-i "$new"} -u "$(suite_modules)" --stop-after-init --log-level=warn
+else
+    missing=$(comm -23 <(tr , '\n' <<<"$modules" | sort) <(installed | sort) | paste -sd, -)
+    if [ -n "$missing" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+        # -i on an installed module would reload its noupdate data: only the
+        # missing ones are installed, the others updated.
+        say "Updating the suite in $DEMO_DB ..."
+        odoo_bin -d "$DEMO_DB" ${missing:+-i "$missing"} ${suite:+-u "$suite"} \
+            --stop-after-init --log-level=warn
+    fi
 fi
 mkdir -p "$STAMPS" && echo "$fingerprint" > "$stamp"
 
