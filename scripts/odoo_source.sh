@@ -9,7 +9,7 @@ if has_odoo; then echo "$ODOO_HOME"; exit 0; fi
 fetched=$SUITE_ROOT/.odoo
 if [ -f "$fetched/odoo-bin" ]; then echo "$fetched"; exit 0; fi
 official=https://github.com/odoo/odoo.git
-if git ls-remote --exit-code --heads "$official" 18.0 >/dev/null 2>&1; then
+if GIT_TERMINAL_PROMPT=0 timeout 20 git ls-remote --exit-code --heads "$official" 18.0 >/dev/null 2>&1; then
     say "No Odoo at ODOO_HOME=$ODOO_HOME: fetching Odoo 18.0 into $fetched ..."
     git clone --quiet --depth 1 --branch 18.0 "$official" "$fetched"
     echo "$fetched"
