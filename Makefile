@@ -7,6 +7,7 @@ help:
 	@echo "make lint   the static checks only"
 	@echo "make bench  deadline planning benchmark on the demo database"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
+	@echo "make db     start the database cluster;  make venv  create .venv"
 
 run:
 	@scripts/run.sh

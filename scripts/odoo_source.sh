@@ -15,6 +15,5 @@ if GIT_TERMINAL_PROMPT=0 timeout 20 git ls-remote --exit-code --heads "$official
     echo "$fetched"
     exit 0
 fi
-say "No Odoo 18.0 found at ODOO_HOME=$ODOO_HOME and no internet access to fetch it:"
-say "place an Odoo 18.0 Community source there, or set ODOO_HOME to one."
+say "No Odoo 18.0 found at ODOO_HOME=$ODOO_HOME and no internet access to fetch it: put an Odoo 18.0 Community source there or set ODOO_HOME to one."
 exit 1
