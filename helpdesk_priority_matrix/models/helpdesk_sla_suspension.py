@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 
 class HelpdeskSlaSuspension(models.Model):
@@ -56,17 +57,22 @@ class HelpdeskSlaSuspension(models.Model):
 
     def _affected_tickets(self):
         """Open tickets whose clock could run inside one of the windows."""
-        tickets = self.env["helpdesk.ticket"]
-        for suspension in self:
-            tickets |= tickets.search(
+        if not self:
+            return self.env["helpdesk.ticket"]
+        windows = expression.OR(
+            [
                 [
                     ("company_id", "=", suspension.company_id.id),
-                    ("sla_policy_id", "!=", False),
-                    ("closed", "=", False),
                     ("sla_start_date", "<", suspension.date_to),
                 ]
+                for suspension in self
+            ]
+        )
+        return self.env["helpdesk.ticket"].search(
+            expression.AND(
+                [[("sla_policy_id", "!=", False), ("closed", "=", False)], windows]
             )
-        return tickets
+        )
 
     @api.model
     def _windows(self, company, date_from, date_to):

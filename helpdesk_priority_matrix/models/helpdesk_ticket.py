@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 from .helpdesk_priority_level import TICKET_PRIORITY_STARS
@@ -179,7 +181,9 @@ class HelpdeskTicket(models.Model):
 
     def _apply_entitlement(self, keep_policy=False):
         """Store the entitlement of each ticket; with ``keep_policy``, an SLA
-        policy already set by hand is kept."""
+        policy already set by hand is kept. Tickets with the same answer are
+        written together, so that their deadlines are planned in one batch."""
+        batches = defaultdict(lambda: self.browse())
         for ticket in self:
             entitlement = ticket._get_entitlement()
             vals = {
@@ -189,7 +193,9 @@ class HelpdeskTicket(models.Model):
             }
             if not (keep_policy and ticket.sla_policy_id):
                 vals["sla_policy_id"] = entitlement["sla_policy"].id
-            ticket.write(vals)
+            batches[tuple(sorted(vals.items()))] |= ticket
+        for vals, tickets in batches.items():
+            tickets.write(dict(vals))
 
     def _notify_uncovered(self):
         template = self.env.ref(
