@@ -17,4 +17,4 @@ def post_init_hook(env):
     without_level._compute_priority_level_id()
     for ticket, priority in stars.items():
         ticket.priority = priority
-    tickets.filtered(lambda t: not t.closed)._apply_entitlement(keep_policy=True)
+    env["helpdesk.ticket"]._entitlement_apply_open()

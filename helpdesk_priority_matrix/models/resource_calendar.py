@@ -9,6 +9,20 @@ from ..tools import WorkSchedule
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
+    def write(self, vals):
+        result = super().write(vals)
+        if {"attendance_ids", "tz", "leave_ids", "global_leave_ids"} & set(vals):
+            self._sla_replan()
+        return result
+
+    def _sla_replan(self):
+        """Open tickets planned on these calendars get their deadlines
+        planned again: a public holiday, new working hours or another time
+        zone move them."""
+        self.env.registry.clear_cache()
+        policies = self.env["helpdesk.sla.policy"].with_context(active_test=False)
+        policies.search([("calendar_id", "in", self.ids)])._recompute_open_tickets()
+
     def _sla_timezone(self):
         self.ensure_one()
         # zoneinfo rather than pytz: converting thousands of deadlines is on
