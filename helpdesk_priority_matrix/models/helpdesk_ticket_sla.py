@@ -118,12 +118,9 @@ class HelpdeskTicket(models.Model):
         return (self.sla_policy_id.calendar_id, self.company_id)
 
     def _sla_planner(self):
-        suspensions = self.env["helpdesk.sla.suspension"]
-
         def load_schedule(key, date_from, date_to):
             calendar, company = key
-            windows = suspensions._windows(company, date_from, date_to)
-            return calendar._sla_work_schedule(date_from, date_to, windows)
+            return calendar._sla_schedule(company, date_from, date_to)
 
         timezones = {}
 
