@@ -217,6 +217,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "sla_deadline",
+        "sla_paused_since",
         "sla_at_risk_date",
         "sla_response_deadline",
         "sla_resolution_deadline",
@@ -242,6 +243,7 @@ class HelpdeskTicket(models.Model):
             closed=self.stage_id.closed,
             closed_date=self.closed_date or None,
             paused=self.stage_id.sla_pause,
+            paused_since=self.sla_paused_since or None,
         )
 
     # ------------------------------------------------------------------
