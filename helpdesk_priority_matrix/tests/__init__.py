@@ -3,6 +3,7 @@ from . import test_sla_configuration
 from . import test_sla_clock
 from . import test_sla_replanning
 from . import test_sla_status
+from . import test_sla_cron_concurrency
 from . import test_entitlement
 from . import test_portal
 from . import test_business_time_agreement
