@@ -5,4 +5,5 @@ from . import test_sla_status
 from . import test_entitlement
 from . import test_portal
 from . import test_business_time_agreement
+from . import test_business_time_calendars
 from . import test_security
