@@ -40,8 +40,7 @@ def merge_intervals(intervals):
         if start == end:
             continue
         if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     return merged
@@ -130,9 +129,7 @@ class WorkSchedule:
     def working_time_between(self, start, end):
         """Business time in [start, end), e.g. how much of the SLA a pause
         or a waiting stage consumed; zero when ``end`` precedes ``start``."""
-        if end <= start:
-            return ZERO
-        return self._worked_until(end) - self._worked_until(start)
+        return max(self._worked_until(end) - self._worked_until(start), ZERO)
 
     def add_working_time(self, start, duration):
         """The earliest moment with ``duration`` of business time since

@@ -230,6 +230,8 @@ def test_moments_are_rounded_to_the_second():
     assert deadline == start + timedelta(seconds=1)
     deadline = planner.deadline("8x5", start, ("hours", timedelta(seconds=1.4)))
     assert deadline == start + timedelta(seconds=1)
+    deadline = planner.deadline("8x5", start, ("hours", timedelta(seconds=0.5)))
+    assert deadline == start + timedelta(seconds=1)
 
 
 # ----------------------------------------------------------------------
@@ -252,15 +254,34 @@ def test_working_time_measured_past_the_first_window():
     spent = planner.working_time("8x5", at(0, 9), at(84, 9))
     assert spent == 12 * 38 * HOUR
     assert calendar.loads[-1][2] >= at(84, 9)
+    assert {key for key, _from, _to in calendar.loads} == {"8x5"}
 
 
 def test_working_time_within_the_window_loads_nothing_more():
     calendar = WeeklyCalendar()
     planner = SlaPlanner(calendar, horizon=5 * DAY)
-    planner.prepare("8x5", [at(0, 9)])
+    planner.deadline("8x5", at(0, 9), ("hours", HOUR))
     # The window ends on Saturday, after the last working interval.
+    assert calendar.loads == [("8x5", at(0, 9), at(5, 9))]
     assert planner.working_time("8x5", at(0, 9), at(5, 9)) == 38 * HOUR
+    assert planner.working_time("8x5", at(2, 9), at(2, 9)) == timedelta(0)
     assert len(calendar.loads) == 1
+
+
+def test_nothing_to_measure_loads_nothing():
+    calendar = WeeklyCalendar()
+    planner = SlaPlanner(calendar)
+    assert planner.working_time("8x5", at(0, 13), at(0, 13)) == timedelta(0)
+    assert planner.working_time("8x5", at(0, 16), at(0, 13)) == timedelta(0)
+    assert calendar.loads == []
+
+
+def test_a_planner_without_horizon_widens_from_a_day():
+    calendar = WeeklyCalendar()
+    planner = SlaPlanner(calendar, horizon=timedelta(0))
+    start = at(0, 9)
+    assert planner.deadline("8x5", start, ("hours", 20 * HOUR)) == at(2, 13)
+    assert calendar.reach(start) == [timedelta(0), DAY, 2 * DAY, 4 * DAY]
 
 
 def test_working_time_of_a_calendar_without_work_is_zero():

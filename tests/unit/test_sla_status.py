@@ -134,6 +134,27 @@ ANSWERED_LATE = {"first_response": minutes(61), "deadline": RESOLUTION}
             None,
         ),
         (
+            "paused at the at-risk moment",
+            {"paused": True},
+            AT_RISK,
+            "at_risk",
+            None,
+        ),
+        (
+            "reopened: an old closed date does not count",
+            {"closed_date": minutes(30)},
+            minutes(70),
+            "breached",
+            None,
+        ),
+        (
+            "answered in time, at the resolution deadline itself",
+            ANSWERED,
+            RESOLUTION,
+            "at_risk",
+            RESOLUTION,
+        ),
+        (
             "paused before the at-risk moment",
             {"paused": True},
             minutes(10),
