@@ -232,6 +232,8 @@ def test_moments_are_rounded_to_the_second():
     assert deadline == start + timedelta(seconds=1)
     deadline = planner.deadline("8x5", start, ("hours", timedelta(seconds=0.5)))
     assert deadline == start + timedelta(seconds=1)
+    just_under_half = timedelta(microseconds=499_999)
+    assert planner.deadline("8x5", start, ("hours", just_under_half)) == start
 
 
 # ----------------------------------------------------------------------
