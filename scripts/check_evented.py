@@ -16,12 +16,13 @@ import traceback
 
 sys.argv = [sys.argv[0], "gevent"]
 try:
-    import gevent.socket
     import odoo
 except Exception:
     traceback.print_exc()
     print("evented start-up: FAILED (Odoo's gevent process would crash-loop)")
     sys.exit(1)
+
+import gevent.socket  # noqa: E402 (after the start-up that patches it)
 
 problems = []
 if not odoo.evented:

@@ -38,21 +38,16 @@ KNOWN_FAILURES = {
     ),
     **{
         f"{path}::{cls}::{test}": reason
-        for path, classes in {
-            "contract/tests/test_contract.py": ["TestContract"],
-            "contract_line_successor/tests/test_contract.py": [
-                "TestContractSuccessor"
-            ],
-            "contract_termination/tests/test_contract.py": [
-                "TestContractTermination"
-            ],
-        }.items()
-        for cls in classes
-        for test, reason in {
-            "test_invoice_contract_without_lines": UNLINK,
-            "test_onchange_contract_template_id_lines": UNLINK,
-            "test_recurrency_propagation": DATE_START,
-        }.items()
+        for path, cls in [
+            ("contract/tests/test_contract.py", "TestContract"),
+            ("contract_line_successor/tests/test_contract.py", "TestContractSuccessor"),
+            ("contract_termination/tests/test_contract.py", "TestContractTermination"),
+        ]
+        for test, reason in [
+            ("test_invoice_contract_without_lines", UNLINK),
+            ("test_onchange_contract_template_id_lines", UNLINK),
+            ("test_recurrency_propagation", DATE_START),
+        ]
     },
 }
 
