@@ -98,7 +98,7 @@ run_odoo_suite() {
         stage "Odoo suite install" 0 1 0 "$modules"
         return
     fi
-    stage "Odoo suite install" 1 0 0 "$modules"
+    stage "Odoo suite install" 1 0 0 "$modules${MODULES:+ only}${MODULES:- and the OCA addons}"
     run_suite_tests "$modules" "$conf"
     if [ -z "${MODULES:-}" ]; then run_peer_suites "$conf"; fi
 }

@@ -29,6 +29,17 @@ def build_email(run, index, alias_email):
     return message
 
 
+class CountingTransport(xmlrpc.client.Transport):
+    """xmlrpc.client sends a request again, once, when the connection drops
+    before the answer: the mail gateway script does so too. Count the sends."""
+
+    sends = 0
+
+    def single_request(self, *args, **kwargs):
+        self.sends += 1
+        return super().single_request(*args, **kwargs)
+
+
 def deliver(url, db, uid, password, message):
     """Deliver one email; the outcome holds the ticket id Odoo answers."""
     outcome = Outcome(
@@ -38,7 +49,10 @@ def deliver(url, db, uid, password, message):
             "files": [part.get_filename() for part in message.iter_attachments()],
         },
     )
-    models = xmlrpc.client.ServerProxy(f"{url}/xmlrpc/2/object", allow_none=True)
+    transport = CountingTransport()
+    models = xmlrpc.client.ServerProxy(
+        f"{url}/xmlrpc/2/object", transport=transport, allow_none=True
+    )
     start = time.monotonic()
     try:
         thread_id = models.execute_kw(
@@ -52,8 +66,13 @@ def deliver(url, db, uid, password, message):
         if thread_id:
             outcome.ticket_id = thread_id
         else:
-            outcome.error = "the mail gateway ignored the email"
+            outcome.error = "Odoo answered False (a known Message-Id, or no route)"
     except (OSError, xmlrpc.client.Error) as error:
         outcome.error = repr(error)[:300]
     outcome.seconds = time.monotonic() - start
+    if transport.sends > 1:
+        outcome.details["resent"] = (
+            "the connection dropped without an answer and xmlrpc.client "
+            "sent the email again"
+        )
     return outcome
