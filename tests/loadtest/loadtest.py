@@ -140,7 +140,7 @@ class LoadTest:
         def probe():
             while not done.is_set():
                 start = time.monotonic()
-                self.server._answers("/web/health")
+                self.server.answers("/web/health", timeout=120)
                 probe_waits.append(time.monotonic() - start)
                 time.sleep(0.1)
 
@@ -362,6 +362,7 @@ class LoadTest:
         for name, passed, detail in self.checks:
             self.say(f"{'ok  ' if passed else 'FAIL'} {name}: {detail}")
         passed = sum(1 for _name, ok, _detail in self.checks if ok)
+        self.say(f"machine load average at the end: {os.getloadavg()[0]:.1f}")
         self.say(f"{passed} passed, {len(self.checks) - passed} failed")
         return passed == len(self.checks)
 

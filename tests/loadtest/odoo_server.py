@@ -80,7 +80,7 @@ class OdooServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"Odoo exited at start-up; see {self.log_path}")
-            if self._answers("/web/health") and self.http_workers():
+            if self.answers("/web/health") and self.http_workers():
                 return
             time.sleep(0.5)
         raise RuntimeError(
@@ -97,9 +97,9 @@ class OdooServer:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
-    def _answers(self, path):
+    def answers(self, path, timeout=5):
         try:
-            with urllib.request.urlopen(self.url + path, timeout=5) as response:
+            with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
                 return response.status == 200
         except (OSError, urllib.error.URLError):
             return False
