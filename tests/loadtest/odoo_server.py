@@ -154,13 +154,23 @@ class OdooServer:
         time.sleep(sample)
         return max(workers, key=lambda pid: cpu(pid) - before[pid])
 
-    def websocket_answers(self):
-        """The gevent process accepts connections on its port."""
+    def websocket_handshake(self):
+        """Open a websocket on the gevent port as the web client does: the
+        status line of the answer (101 when the process serves it)."""
+        request = (
+            f"GET /websocket HTTP/1.1\r\nHost: 127.0.0.1:{self.gevent_port}\r\n"
+            "Connection: Upgrade\r\nUpgrade: websocket\r\n"
+            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: bG9hZHRlc3Qtc3VpdGU=\r\n"
+            f"Origin: http://127.0.0.1:{self.gevent_port}\r\n\r\n"
+        )
         try:
-            with socket.create_connection(("127.0.0.1", self.gevent_port), timeout=5):
-                return True
-        except OSError:
-            return False
+            with socket.create_connection(
+                ("127.0.0.1", self.gevent_port), timeout=10
+            ) as ws:
+                ws.sendall(request.encode())
+                return ws.recv(4096).decode(errors="replace").split("\r\n", 1)[0]
+        except OSError as error:
+            return repr(error)
 
     # Log
 
