@@ -5,6 +5,7 @@ websocket (gevent) process; their PIDs are read from /proc and from the
 server log, which also gives each request's query count and times.
 """
 
+import base64
 import os
 import re
 import signal
@@ -157,10 +158,11 @@ class OdooServer:
     def websocket_handshake(self):
         """Open a websocket on the gevent port as the web client does: the
         status line of the answer (101 when the process serves it)."""
+        key = base64.b64encode(os.urandom(16)).decode()
         request = (
             f"GET /websocket HTTP/1.1\r\nHost: 127.0.0.1:{self.gevent_port}\r\n"
             "Connection: Upgrade\r\nUpgrade: websocket\r\n"
-            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: bG9hZHRlc3Qtc3VpdGU=\r\n"
+            f"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: {key}\r\n"
             f"Origin: http://127.0.0.1:{self.gevent_port}\r\n\r\n"
         )
         try:
