@@ -8,6 +8,7 @@ from . import product_template
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import product_pricelist
 from . import sale_order
 from . import sale_order_line
 from . import account_move

@@ -363,17 +363,20 @@ class HelpdeskWallet(models.Model):
         )
 
     @api.model
-    def _cron_expire_credits(self):
-        """Post an expiry move for what is left of each expired credit; a
-        rerun finds nothing left to expire."""
-        today = fields.Date.context_today(self)
-        credits = self.env["helpdesk.wallet.move"].search(
-            [
-                ("is_credit", "=", True),
-                ("remaining", ">", 0),
-                ("expiry_date", "<", today),
-            ]
-        )
+    def _cron_expire_credits(self, batch_size=100):
+        """Post an expiry move for what is left of each expired credit.
+
+        One batch of credits per call: ``ir.cron`` commits and calls again
+        while some remain. A rerun finds nothing left to expire in the
+        credits already handled (their remaining is zero).
+        """
+        domain = [
+            ("is_credit", "=", True),
+            ("remaining", ">", 0),
+            ("expiry_date", "<", fields.Date.context_today(self)),
+        ]
+        moves = self.env["helpdesk.wallet.move"]
+        credits = moves.search(domain, limit=batch_size)
         for wallet, wallet_credits in credits.grouped("wallet_id").items():
             wallet._lock()
             for credit in wallet_credits.filtered(lambda m: m.remaining > 0):
@@ -381,9 +384,13 @@ class HelpdeskWallet(models.Model):
                     credit,
                     credit.remaining,
                     "expiry",
-                    reason=self.env._("The pack expired on %(date)s.", date=credit.expiry_date),
+                    reason=self.env._(
+                        "The pack expired on %(date)s.", date=credit.expiry_date
+                    ),
                 )
-            self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.env["ir.cron"]._notify_progress(
+            done=len(credits), remaining=moves.search_count(domain)
+        )
 
     # ------------------------------------------------------------------
     # Notifications

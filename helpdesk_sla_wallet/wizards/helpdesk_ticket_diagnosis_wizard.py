@@ -67,8 +67,12 @@ class HelpdeskTicketDiagnosisWizard(models.TransientModel):
     def action_convert(self):
         self.ensure_one()
         ticket = self.ticket_id
-        lead = self.env["crm.lead"].create(self._lead_values())
+        # Agents need not be salespeople: the opportunity is the sales
+        # team's, created on their behalf.
+        lead = self.env["crm.lead"].sudo().create(self._lead_values())
         ticket._wallet_close_as_diagnosis(self.diagnosis, lead)
+        if not self.env["crm.lead"].has_access("read"):
+            return {"type": "ir.actions.act_window_close"}
         return {
             "type": "ir.actions.act_window",
             "res_model": "crm.lead",
