@@ -46,7 +46,9 @@ class WalletPortal(CustomerPortal):
             {
                 "page_name": "wallet",
                 "wallet": wallet,
-                "moves": wallet.move_ids if wallet else request.env["helpdesk.wallet.move"],
+                "moves": wallet.move_ids
+                if wallet
+                else request.env["helpdesk.wallet.move"],
                 "packs": self._wallet_packs(),
                 "pack_url": self._wallet_pack_url,
                 "requested": requested,

@@ -14,8 +14,9 @@ class AccountMove(models.Model):
     def _invoice_paid_hook(self):
         result = super()._invoice_paid_hook()
         for invoice in self.filtered(
-            lambda m: m.move_type == "out_invoice"
-            and m.company_id.wallet_credit_on == "paid"
+            lambda m: (
+                m.move_type == "out_invoice" and m.company_id.wallet_credit_on == "paid"
+            )
         ):
             invoice.invoice_line_ids.sale_line_ids._wallet_credit(invoice)
         return result

@@ -103,9 +103,9 @@ class HelpdeskTicket(models.Model):
                 ("company_id", "in", [self.company_id.id, False]),
             ]
         )
-        stage = stages.filtered(
-            lambda s: not s.team_ids or self.team_id in s.team_ids
-        )[:1]
+        stage = stages.filtered(lambda s: not s.team_ids or self.team_id in s.team_ids)[
+            :1
+        ]
         if not stage:
             raise UserError(
                 self.env._(

@@ -161,10 +161,12 @@ class HelpdeskTicket(models.Model):
         if "stage_id" not in vals:
             return
         self.filtered(
-            lambda t: t.entitlement_source == "wallet"
-            and not t.entitlement_state
-            and not t.closed
-            and t._wallet_consumes_now()
+            lambda t: (
+                t.entitlement_source == "wallet"
+                and not t.entitlement_state
+                and not t.closed
+                and t._wallet_consumes_now()
+            )
         )._entitlement_apply()
 
     def _wallet_notify_consumption(self):
@@ -176,9 +178,7 @@ class HelpdeskTicket(models.Model):
             raise_if_not_found=False,
         )
         if template and self.partner_id:
-            self.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment"
-            )
+            self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
 
     def write(self, vals):
         result = super().write(vals)

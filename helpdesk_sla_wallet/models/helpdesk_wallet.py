@@ -56,7 +56,6 @@ class HelpdeskWallet(models.Model):
     )
     last_credit_id = fields.Many2one(
         comodel_name="helpdesk.wallet.move",
-        string="Last Credit",
         compute="_compute_sla_policy_id",
     )
     last_purchase_date = fields.Datetime(
@@ -66,8 +65,7 @@ class HelpdeskWallet(models.Model):
     low_balance_notified = fields.Boolean(
         readonly=True,
         copy=False,
-        help="The client was told the balance is low; set back on the next "
-        "credit.",
+        help="The client was told the balance is low; set back on the next credit.",
     )
     tickets_used = fields.Integer(compute="_compute_ticket_counts")
     ticket_count = fields.Integer(compute="_compute_ticket_counts")
@@ -95,9 +93,7 @@ class HelpdeskWallet(models.Model):
         for wallet in self:
             credits = wallet._credits()
             wallet.last_credit_id = credits[-1:]
-            wallet.sla_policy_id = (
-                wallet._next_credit() or credits[-1:]
-            ).sla_policy_id
+            wallet.sla_policy_id = (wallet._next_credit() or credits[-1:]).sla_policy_id
 
     @api.depends("move_ids.kind", "move_ids.date")
     def _compute_last_purchase_date(self):
@@ -270,9 +266,9 @@ class HelpdeskWallet(models.Model):
         self.ensure_one()
         self._lock()
         consumption = self.move_ids.filtered(
-            lambda m: m.kind == "consumption"
-            and m.ticket_id == ticket
-            and not m.reversal_ids
+            lambda m: (
+                m.kind == "consumption" and m.ticket_id == ticket and not m.reversal_ids
+            )
         )[-1:]
         if not consumption:
             return consumption
@@ -318,7 +314,9 @@ class HelpdeskWallet(models.Model):
             )
         if not (reason or "").strip():
             raise ValidationError(
-                self.env._("Say why the ticket wallet is adjusted: a reason is required.")
+                self.env._(
+                    "Say why the ticket wallet is adjusted: a reason is required."
+                )
             )
         if not quantity:
             raise ValidationError(

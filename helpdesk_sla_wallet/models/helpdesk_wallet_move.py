@@ -51,7 +51,6 @@ class HelpdeskWalletMove(models.Model):
     )
     credit_id = fields.Many2one(
         comodel_name="helpdesk.wallet.move",
-        string="Credit",
         index=True,
         ondelete="restrict",
         help="The credit this move takes tickets from or gives them back to.",
@@ -80,8 +79,7 @@ class HelpdeskWalletMove(models.Model):
     )
     hour_cap = fields.Float(
         string="Time Cap (hours)",
-        help="Work time a ticket of this credit includes; empty: the service "
-        "level's.",
+        help="Work time a ticket of this credit includes; empty: the service level's.",
     )
     expiry_date = fields.Date(help="Tickets of this credit not used by then expire.")
     ticket_id = fields.Many2one(
@@ -97,7 +95,7 @@ class HelpdeskWalletMove(models.Model):
         related="sale_line_id.order_id", string="Sale Order", store=True, index=True
     )
     invoice_id = fields.Many2one(
-        comodel_name="account.move", string="Invoice", index=True, ondelete="restrict"
+        comodel_name="account.move", index=True, ondelete="restrict"
     )
     product_id = fields.Many2one(comodel_name="product.product", string="Pack")
     reason = fields.Text(help="Why a manager adjusted the wallet.")
@@ -146,7 +144,9 @@ class HelpdeskWalletMove(models.Model):
         for move in self:
             if move.kind == "adjustment" and not (move.reason or "").strip():
                 raise ValidationError(
-                    self.env._("Say why the ticket wallet is adjusted: a reason is required.")
+                    self.env._(
+                        "Say why the ticket wallet is adjusted: a reason is required."
+                    )
                 )
             if not move.amount:
                 raise ValidationError(
@@ -158,7 +158,9 @@ class HelpdeskWalletMove(models.Model):
                 )
             if not move.is_credit and not move.credit_id:
                 raise ValidationError(
-                    self.env._("A wallet move that is not a credit must name its credit.")
+                    self.env._(
+                        "A wallet move that is not a credit must name its credit."
+                    )
                 )
             if move.credit_id and move.credit_id.wallet_id != move.wallet_id:
                 raise ValidationError(
@@ -173,17 +175,21 @@ class HelpdeskWalletMove(models.Model):
                 )
 
     def write(self, vals):
-        raise UserError(
-            self.env._(
-                "Wallet moves are never changed: post an adjustment with a "
-                "reason to correct a balance."
+        if self:
+            raise UserError(
+                self.env._(
+                    "Wallet moves are never changed: post an adjustment with a "
+                    "reason to correct a balance."
+                )
             )
-        )
+        return super().write(vals)
 
     def unlink(self):
-        raise UserError(
-            self.env._(
-                "Wallet moves are never deleted: post an adjustment with a "
-                "reason to correct a balance."
+        if self:
+            raise UserError(
+                self.env._(
+                    "Wallet moves are never deleted: post an adjustment with a "
+                    "reason to correct a balance."
+                )
             )
-        )
+        return super().unlink()

@@ -58,7 +58,10 @@ class ProductTemplate(models.Model):
                         product=product.display_name,
                     )
                 )
-            if product.ticket_pack_hour_cap < 0 or product.ticket_pack_validity_days < 0:
+            if (
+                product.ticket_pack_hour_cap < 0
+                or product.ticket_pack_validity_days < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The time cap and the validity of the pack %(product)s "

@@ -54,7 +54,9 @@ class ResCompany(models.Model):
         string="Discounted Categories",
         help="Improvements, developments, trainings, strategic consulting.",
     )
-    wallet_discount_percent = fields.Float(string="Wallet Holders' Discount (%)", default=5.0)
+    wallet_discount_percent = fields.Float(
+        string="Wallet Holders' Discount (%)", default=5.0
+    )
     wallet_discount_days = fields.Integer(
         string="Discount Period (days)",
         default=365,
@@ -62,16 +64,25 @@ class ResCompany(models.Model):
         "days after buying a pack.",
     )
 
-    @api.constrains("wallet_low_balance_threshold", "wallet_discount_percent", "wallet_discount_days")
+    @api.constrains(
+        "wallet_low_balance_threshold",
+        "wallet_discount_percent",
+        "wallet_discount_days",
+    )
     def _check_wallet_settings(self):
         for company in self:
-            if company.wallet_low_balance_threshold < 0 or company.wallet_discount_days < 0:
+            if (
+                company.wallet_low_balance_threshold < 0
+                or company.wallet_discount_days < 0
+            ):
                 raise ValidationError(
                     self.env._("Wallet thresholds and periods cannot be negative.")
                 )
             if not 0 <= company.wallet_discount_percent <= 100:
                 raise ValidationError(
-                    self.env._("The wallet holders' discount is a percentage from 0 to 100.")
+                    self.env._(
+                        "The wallet holders' discount is a percentage from 0 to 100."
+                    )
                 )
 
     def write(self, vals):
@@ -89,28 +100,33 @@ class ResCompany(models.Model):
         pricelist: the discount is the pricelist's, shown on the quotation
         line, never computed by hand."""
         for company in self.filtered("wallet_discount_pricelist_id"):
-            pricelist = company.wallet_discount_pricelist_id.sudo()
-            rules = pricelist.item_ids.filtered(
-                lambda i: i.applied_on == "2_product_category"
-                and i.compute_price == "percentage"
+            company._wallet_sync_pricelist_rules()
+
+    def _wallet_sync_pricelist_rules(self):
+        self.ensure_one()
+        pricelist = self.wallet_discount_pricelist_id.sudo()
+        wanted = self.wallet_discount_categ_ids
+        rules = pricelist.item_ids.filtered(
+            lambda i: (
+                i.applied_on == "2_product_category" and i.compute_price == "percentage"
             )
-            wanted = company.wallet_discount_categ_ids
-            stale = rules.filtered(lambda r: r.categ_id not in wanted)
-            kept = rules - stale
-            stale.unlink()
-            kept.write({"percent_price": company.wallet_discount_percent})
-            pricelist.write(
-                {
-                    "item_ids": [
-                        fields.Command.create(
-                            {
-                                "applied_on": "2_product_category",
-                                "categ_id": category.id,
-                                "compute_price": "percentage",
-                                "percent_price": company.wallet_discount_percent,
-                            }
-                        )
-                        for category in wanted - kept.categ_id
-                    ]
-                }
-            )
+        )
+        stale = rules.filtered(lambda r: r.categ_id not in wanted)
+        kept = rules - stale
+        stale.unlink()
+        kept.write({"percent_price": self.wallet_discount_percent})
+        pricelist.write(
+            {
+                "item_ids": [
+                    fields.Command.create(
+                        {
+                            "applied_on": "2_product_category",
+                            "categ_id": category.id,
+                            "compute_price": "percentage",
+                            "percent_price": self.wallet_discount_percent,
+                        }
+                    )
+                    for category in wanted - kept.categ_id
+                ]
+            }
+        )

@@ -16,9 +16,11 @@ class SaleOrderLine(models.Model):
 
     def _wallet_pack_lines(self):
         return self.filtered(
-            lambda line: line.product_id.is_ticket_pack
-            and line.product_uom_qty > 0
-            and not line.display_type
+            lambda line: (
+                line.product_id.is_ticket_pack
+                and line.product_uom_qty > 0
+                and not line.display_type
+            )
         )
 
     def _wallet_credit(self, invoice=None):

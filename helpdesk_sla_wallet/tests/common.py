@@ -64,11 +64,17 @@ class WalletCommon(TransactionCase):
             }
         )
         cls.pack_expansion_5 = cls._pack("Wallet 5 Expansión", 5, cls.expansion)
-        cls.pack_continuidad_10 = cls._pack("Wallet 10 Continuidad", 10, cls.continuidad)
+        cls.pack_continuidad_10 = cls._pack(
+            "Wallet 10 Continuidad", 10, cls.continuidad
+        )
         cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
-        cls.stage_progress = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        cls.stage_progress = cls.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
+        )
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.stage_cancelled = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
+        cls.stage_cancelled = cls.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"
+        )
 
     @classmethod
     def _policy(cls, name, calendar, hours):
@@ -116,7 +122,9 @@ class WalletCommon(TransactionCase):
             {
                 "partner_id": (partner or self.client).id,
                 "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": quantity})
+                    Command.create(
+                        {"product_id": product.id, "product_uom_qty": quantity}
+                    )
                 ],
             }
         )

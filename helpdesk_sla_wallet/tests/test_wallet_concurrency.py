@@ -98,7 +98,9 @@ class TestWalletConcurrency(TransactionCase):
         barrier = threading.Barrier(TICKETS_AT_ONCE)
         results = []
         threads = [
-            threading.Thread(target=self._create_ticket, args=(contact, barrier, results))
+            threading.Thread(
+                target=self._create_ticket, args=(contact, barrier, results)
+            )
             for contact in self.fixture["contacts"]
         ]
         for thread in threads:

@@ -67,7 +67,8 @@ class TestWalletDiagnosis(WalletCommon):
             .with_context(**action["context"])
             .create(
                 {
-                    "diagnosis": "<p>Requiere una regla de precios y ajustar el XML.</p>",
+                    "diagnosis": "<p>Requiere una regla de precios y un ajuste "
+                    "del XML.</p>",
                     "estimated_hours": 12,
                     "work_kind": "development",
                 }
@@ -122,7 +123,9 @@ class TestWalletDiagnosis(WalletCommon):
             )
 
     def test_pack_time_cap_wins_over_the_service_level(self):
-        pack = self._pack("Wallet 5 dos horas", 5, self.expansion, ticket_pack_hour_cap=2)
+        pack = self._pack(
+            "Wallet 5 dos horas", 5, self.expansion, ticket_pack_hour_cap=2
+        )
         self.buy(pack)
         ticket = self.open_ticket(project_id=self.project.id)
         self.log_time(ticket, 90)

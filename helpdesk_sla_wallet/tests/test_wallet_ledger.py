@@ -42,9 +42,7 @@ class TestWalletLedger(WalletCommon):
     def test_confirmation_email_tells_level_and_balance(self):
         self.buy(self.pack_expansion_5)
         ticket = self.open_ticket()
-        body = ticket.message_ids.filtered(
-            lambda m: "wallet" in (m.subject or "")
-        ).body
+        body = ticket.message_ids.filtered(lambda m: "wallet" in (m.subject or "")).body
         self.assertIn("Expansión (test)", body)
         self.assertIn("4", body)
 
@@ -141,7 +139,9 @@ class TestWalletLedger(WalletCommon):
         self.assertEqual(wallet.sla_policy_id, self.continuidad)
 
     def test_expired_pack_is_not_used_and_expires_once(self):
-        pack = self._pack("Wallet 5 con vigencia", 5, self.expansion, ticket_pack_validity_days=30)
+        pack = self._pack(
+            "Wallet 5 con vigencia", 5, self.expansion, ticket_pack_validity_days=30
+        )
         self.buy(pack)
         wallet = self.wallet
         with freeze_time(fields.Date.today() + timedelta(days=31)):
@@ -211,5 +211,9 @@ class TestWalletLedger(WalletCommon):
             self._pack("Pack vacío", 0, self.expansion)
         with self.assertRefused("service level"):
             self.env["product.product"].create(
-                {"name": "Pack sin nivel", "is_ticket_pack": True, "ticket_pack_quantity": 5}
+                {
+                    "name": "Pack sin nivel",
+                    "is_ticket_pack": True,
+                    "ticket_pack_quantity": 5,
+                }
             )

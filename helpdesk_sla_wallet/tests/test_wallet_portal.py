@@ -21,11 +21,16 @@ class TestWalletPortal(HttpCase):
         ):
             client = cls.env["res.partner"].create({"name": name, "is_company": True})
             user = new_test_user(
-                cls.env, login=f"portal_{key}", groups="base.group_portal", password=f"portal_{key}"
+                cls.env,
+                login=f"portal_{key}",
+                groups="base.group_portal",
+                password=f"portal_{key}",
             )
             user.partner_id.parent_id = client
             wallet = cls.env["helpdesk.wallet"].create({"partner_id": client.id})
-            wallet._credit_tickets(tickets, policy, kind="adjustment", reason="Saldo inicial")
+            wallet._credit_tickets(
+                tickets, policy, kind="adjustment", reason="Saldo inicial"
+            )
             cls.users[key] = user
             cls.wallets[key] = wallet
         cls.pack = cls.env["product.product"].create(
@@ -43,9 +48,7 @@ class TestWalletPortal(HttpCase):
         mine, theirs = self.wallets["coclé"], self.wallets["veraguas"]
         env = self.env(user=self.users["coclé"])
         self.assertEqual(env["helpdesk.wallet"].search([]), mine)
-        self.assertEqual(
-            env["helpdesk.wallet.move"].search([]).wallet_id, mine
-        )
+        self.assertEqual(env["helpdesk.wallet.move"].search([]).wallet_id, mine)
         with self.assertRaises(AccessError):
             theirs.with_env(env).read(["balance"])
         with self.assertRaises(AccessError):
@@ -79,7 +82,10 @@ class TestWalletPortal(HttpCase):
         self.authenticate("portal_coclé", "portal_coclé")
         response = self.url_open(
             "/my/wallet/request",
-            data={"product_id": self.pack.id, "csrf_token": http.Request.csrf_token(self)},
+            data={
+                "product_id": self.pack.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
         )
         self.assertEqual(response.status_code, 200)
         order = self.env["sale.order"].search(

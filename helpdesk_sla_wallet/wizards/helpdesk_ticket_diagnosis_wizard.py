@@ -24,8 +24,7 @@ class HelpdeskTicketDiagnosisWizard(models.TransientModel):
     )
     diagnosis = fields.Html(
         required=True,
-        help="What was found and what the solution requires; the client "
-        "reads it.",
+        help="What was found and what the solution requires; the client reads it.",
     )
     work_kind = fields.Selection(
         selection=WORK_KINDS,
@@ -50,7 +49,9 @@ class HelpdeskTicketDiagnosisWizard(models.TransientModel):
     @api.depends("estimated_hours", "product_id")
     def _compute_expected_revenue(self):
         for wizard in self:
-            wizard.expected_revenue = wizard.estimated_hours * wizard.product_id.lst_price
+            wizard.expected_revenue = (
+                wizard.estimated_hours * wizard.product_id.lst_price
+            )
 
     @api.constrains("estimated_hours", "diagnosis")
     def _check_diagnosis(self):
