@@ -22,7 +22,7 @@ class HelpdeskWallet(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        domain="[('is_company', '=', True)]",
+        domain="[('parent_id', '=', False)]",
         help="The commercial partner whose contacts' tickets use this wallet.",
     )
     company_id = fields.Many2one(
@@ -205,16 +205,16 @@ class HelpdeskWallet(models.Model):
     # ------------------------------------------------------------------
 
     def _post(self, vals_list):
-        """Append moves to the ledger of this (locked) wallet and check the
-        balance stays positive."""
+        """Append moves to the ledger of this (locked) wallet; the balance
+        never becomes negative."""
         self.ensure_one()
         moves = (
             self.env["helpdesk.wallet.move"]
             .sudo()
             .create([dict(vals, wallet_id=self.id) for vals in vals_list])
         )
-        self.env.flush_all()
-        self.invalidate_recordset(["balance"])
+        # Checked before the flush, so that the client reads this message
+        # rather than the database's constraint.
         if self.balance < 0:
             raise ValidationError(
                 self.env._(
@@ -224,6 +224,7 @@ class HelpdeskWallet(models.Model):
                     balance=self.balance,
                 )
             )
+        self.env.flush_all()
         return moves
 
     def _credit_tickets(self, quantity, sla_policy, **vals):

@@ -200,6 +200,35 @@ class TestWalletLedger(WalletCommon):
         )
         self.assertLedgerSumsToBalance(self.wallet)
 
+    def test_ledger_refuses_a_debit_beyond_the_balance(self):
+        self.buy(self.pack_expansion_5)
+        wallet = self.wallet
+        credit = wallet.move_ids
+        with self.assertRefused("negative balance|No ticket is left"):
+            wallet._post(
+                [
+                    {
+                        "kind": "adjustment",
+                        "amount": -6,
+                        "credit_id": credit.id,
+                        "reason": "Prueba",
+                    }
+                ]
+            )
+        self.assertEqual(wallet.balance, 5)
+        self.assertEqual(len(wallet.move_ids), 1)
+
+    def test_wallets_of_another_company_are_hidden(self):
+        other = self.env["res.company"].create({"name": "Valtriom Costa Rica"})
+        foreign = self.env["helpdesk.wallet"].create(
+            {"partner_id": self.client.id, "company_id": other.id}
+        )
+        self.buy(self.pack_expansion_5)
+        visible = self.env["helpdesk.wallet"].with_user(self.agent).search([])
+        self.assertIn(self.wallet, visible)
+        self.assertNotIn(foreign, visible)
+        self.assertEqual(foreign.balance, 0, "each company has its own wallet")
+
     def test_agent_cannot_adjust(self):
         self.buy(self.pack_expansion_5)
         with self.assertRefused("managers", exception=AccessError):
