@@ -78,6 +78,26 @@ class TestWalletPortal(HttpCase):
             self.assertIn("Tickets left:", page, url)
             self.assertIn(self.policy.name, page, url)
 
+    def test_ticket_submitted_from_the_portal_uses_the_wallet(self):
+        self.authenticate("portal_coclé", "portal_coclé")
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "subject": "Factura no enviada a la DGI",
+                "description": "La factura 342 no llegó a la DGI.",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        ticket = self.env["helpdesk.ticket"].search(
+            [("partner_id", "=", self.users["coclé"].partner_id.id)]
+        )
+        self.assertEqual(ticket.entitlement_source, "wallet")
+        self.assertEqual(ticket.wallet_consumption_id.ticket_id, ticket)
+        self.assertEqual(self.wallets["coclé"].balance, 4)
+        self.assertEqual(self.wallets["veraguas"].balance, 2)
+        self.assertIn("Tickets left", self.url_open(f"/my/ticket/{ticket.id}").text)
+
     def test_quotation_request_for_a_pack(self):
         self.authenticate("portal_coclé", "portal_coclé")
         response = self.url_open(
