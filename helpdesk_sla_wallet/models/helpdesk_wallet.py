@@ -235,7 +235,30 @@ class HelpdeskWallet(models.Model):
             [dict(vals, amount=quantity, sla_policy_id=sla_policy.id, is_credit=True)]
         )
         self.sudo().low_balance_notified = False
+        self._cover_waiting_tickets()
         return move
+
+    def _cover_waiting_tickets(self):
+        """The open tickets that arrived while the wallet was empty are
+        covered by the new credit, oldest first, as their clients were
+        promised."""
+        self.ensure_one()
+        waiting = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "child_of", self.partner_id.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("closed", "=", False),
+                    ("is_covered", "=", False),
+                    ("entitlement_state", "=", False),
+                ],
+                order="create_date, id",
+            )
+        )
+        for ticket in waiting:
+            ticket._entitlement_apply()
 
     def _debit_ticket(self, ticket):
         """Consume one ticket for ``ticket`` under the wallet's row lock.

@@ -79,6 +79,7 @@ class TestWalletConcurrency(TransactionCase):
                 # predates the others' debits; only the first attempt waits
                 # for the others.
                 env["helpdesk.wallet"].browse(self.fixture["wallet"]).balance  # noqa: B018
+                self.tries.append(contact_id)
                 if not attempts:
                     attempts.append(contact_id)
                     barrier.wait(timeout=30)
@@ -95,6 +96,7 @@ class TestWalletConcurrency(TransactionCase):
             results.append(retrying(create, env))
 
     def test_one_ticket_left_many_tickets_at_once(self):
+        self.tries = []
         barrier = threading.Barrier(TICKETS_AT_ONCE)
         results = []
         threads = [
@@ -109,6 +111,9 @@ class TestWalletConcurrency(TransactionCase):
             thread.join(timeout=120)
         self.assertFalse(any(thread.is_alive() for thread in threads))
         self.assertEqual(len(results), TICKETS_AT_ONCE, "every ticket is saved")
+        self.assertGreater(
+            len(self.tries), TICKETS_AT_ONCE, "the transactions met on the wallet row"
+        )
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             tickets = env["helpdesk.ticket"].browse(results)
@@ -123,3 +128,100 @@ class TestWalletConcurrency(TransactionCase):
             self.assertEqual(
                 len(wallet.move_ids.filtered(lambda m: m.kind == "consumption")), 1
             )
+
+
+@tagged("post_install", "-at_install")
+class TestWalletCreditConcurrency(TransactionCase):
+    """A cron and a user credit the same paid pack at the same moment, in
+    separate transactions: the pack is credited once."""
+
+    def setUp(self):
+        super().setUp()
+        self.fixture = {}
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            env.company.wallet_credit_on = "paid"
+            client = env["res.partner"].create(
+                {"name": "Doble Crédito Panamá S.A.", "is_company": True}
+            )
+            pack = env["product.product"].create(
+                {
+                    "name": "Wallet 5 (concurrencia)",
+                    "type": "service",
+                    "is_ticket_pack": True,
+                    "ticket_pack_quantity": 5,
+                    "ticket_pack_sla_policy_id": env.ref(
+                        "helpdesk_priority_matrix.sla_policy_standard"
+                    ).id,
+                }
+            )
+            order = env["sale.order"].create(
+                {
+                    "partner_id": client.id,
+                    "order_line": [(0, 0, {"product_id": pack.id})],
+                }
+            )
+            order.action_confirm()
+            wallet = env["helpdesk.wallet"].create({"partner_id": client.id})
+            self.fixture = {
+                "client": client.id,
+                "pack": pack.id,
+                "order": order.id,
+                "lines": order.order_line.ids,
+                "wallet": wallet.id,
+            }
+        self.addCleanup(self._remove_fixture)
+
+    def _remove_fixture(self):
+        if not self.fixture:
+            return
+        with self.registry.cursor() as cr:
+            cr.execute(
+                "DELETE FROM helpdesk_wallet_move WHERE wallet_id = %s",
+                [self.fixture["wallet"]],
+            )
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            order = env["sale.order"].browse(self.fixture["order"])
+            order._action_cancel()
+            order.unlink()
+            env["helpdesk.wallet"].browse(self.fixture["wallet"]).unlink()
+            env["product.product"].browse(self.fixture["pack"]).product_tmpl_id.unlink()
+            env["res.partner"].browse(self.fixture["client"]).unlink()
+
+    def _credit(self, barrier, results):
+        attempts = []
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+
+            def credit():
+                lines = env["sale.order.line"].browse(self.fixture["lines"])
+                lines.wallet_move_ids  # noqa: B018
+                self.tries.append(True)
+                if not attempts:
+                    attempts.append(True)
+                    barrier.wait(timeout=30)
+                lines._wallet_credit()
+                return True
+
+            results.append(retrying(credit, env))
+
+    def test_cron_and_user_credit_once(self):
+        self.tries = []
+        barrier = threading.Barrier(2)
+        results = []
+        threads = [
+            threading.Thread(target=self._credit, args=(barrier, results))
+            for __ in range(2)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        self.assertEqual(results, [True, True])
+        self.assertEqual(len(self.tries), 3, "the second crediting was retried")
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            wallet = env["helpdesk.wallet"].browse(self.fixture["wallet"])
+            self.assertEqual(wallet.balance, 5)
+            self.assertEqual(len(wallet.move_ids), 1)

@@ -39,6 +39,19 @@ class TestWalletLedger(WalletCommon):
         activity = sixth.activity_ids
         self.assertEqual(activity.user_id, self.salesperson)
 
+    def test_new_pack_covers_the_tickets_that_waited(self):
+        self.buy(self.pack_expansion_5)
+        wallet = self.wallet
+        wallet.with_user(self.manager)._adjust(-5, "Tickets vencidos")
+        first = self.open_ticket("Usuario bloqueado")
+        second = self.open_ticket("POS inoperativo")
+        self.assertFalse(first.is_covered or second.is_covered)
+        self.buy(self.pack_expansion_5)
+        self.assertTrue(first.is_covered and second.is_covered)
+        self.assertEqual(first.entitlement_state, "claimed")
+        self.assertEqual(wallet.balance, 3)
+        self.assertLedgerSumsToBalance(wallet)
+
     def test_confirmation_email_tells_level_and_balance(self):
         self.buy(self.pack_expansion_5)
         ticket = self.open_ticket()
