@@ -75,10 +75,10 @@ class TestWalletConcurrency(TransactionCase):
             env = api.Environment(cr, api.SUPERUSER_ID, {})
 
             def create():
-                # Read the wallet first, so that every transaction's snapshot
-                # predates the others' debits; only the first attempt waits
-                # for the others.
-                env["helpdesk.wallet"].browse(self.fixture["wallet"]).balance  # noqa: B018
+                # The first query takes the transaction's snapshot: every
+                # snapshot predates the others' debits. Only the first attempt
+                # waits for the others.
+                env.cr.execute("SELECT 1")
                 self.tries.append(contact_id)
                 if not attempts:
                     attempts.append(contact_id)
@@ -194,8 +194,9 @@ class TestWalletCreditConcurrency(TransactionCase):
             env = api.Environment(cr, api.SUPERUSER_ID, {})
 
             def credit():
+                # The snapshot predates the other transaction's credit.
+                env.cr.execute("SELECT 1")
                 lines = env["sale.order.line"].browse(self.fixture["lines"])
-                lines.wallet_move_ids  # noqa: B018
                 self.tries.append(True)
                 if not attempts:
                     attempts.append(True)
