@@ -2,6 +2,7 @@ from itertools import product
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
@@ -48,6 +49,36 @@ class HelpdeskPriorityMatrix(models.Model):
             "priority matrix.",
         )
     ]
+
+    def init(self):
+        # unique(company_id, team_id) lets two company matrices (team NULL)
+        # through: PostgreSQL never finds two NULLs equal.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "helpdesk_priority_matrix_company_unique ON helpdesk_priority_matrix "
+                "(company_id) WHERE team_id IS NULL AND active"
+            )
+        )
+
+    @api.constrains("company_id", "team_id", "active")
+    def _check_one_company_matrix(self):
+        for matrix in self.filtered(lambda m: m.active and not m.team_id):
+            others = self.search_count(
+                [
+                    ("company_id", "=", matrix.company_id.id),
+                    ("team_id", "=", False),
+                    ("id", "!=", matrix.id),
+                ]
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "The company %(company)s already has a priority matrix: "
+                        "edit it, or set a team to make this one a team override.",
+                        company=matrix.company_id.name,
+                    )
+                )
 
     @api.constrains("cell_ids")
     def _check_complete(self):

@@ -27,6 +27,8 @@ class HelpdeskSlaPolicy(models.Model):
     calendar_id = fields.Many2one(
         comodel_name="resource.calendar",
         string="Working Hours",
+        required=True,
+        ondelete="restrict",
         tracking=True,
         help="Business hours of the service; its global time off are the "
         "public holidays that stop the SLA clock.",

@@ -1,13 +1,44 @@
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
 
 from ..tools import WorkSchedule
 
 
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"attendance_ids", "tz", "leave_ids", "global_leave_ids"} & set(vals):
+            self._sla_replan()
+        return result
+
+    def _sla_replan(self):
+        """Open tickets planned on these calendars get their deadlines
+        planned again: a public holiday, new working hours or another time
+        zone move them."""
+        self.env.registry.clear_cache()
+        policies = self.env["helpdesk.sla.policy"].with_context(active_test=False)
+        policies.search([("calendar_id", "in", self.ids)])._recompute_open_tickets()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sla_policy(self):
+        policies = (
+            self.env["helpdesk.sla.policy"]
+            .with_context(active_test=False)
+            .search([("calendar_id", "in", self.ids)])
+        )
+        if policies:
+            raise UserError(
+                self.env._(
+                    "These working hours are used by the SLA policies %(policies)s: "
+                    "give those policies other working hours first.",
+                    policies=", ".join(policies.mapped("name")),
+                )
+            )
 
     def _sla_timezone(self):
         self.ensure_one()

@@ -6,3 +6,4 @@ from . import test_entitlement
 from . import test_portal
 from . import test_business_time_agreement
 from . import test_security
+from . import test_portal_close
