@@ -587,21 +587,14 @@ class HelpdeskPlanSubscription(models.Model):
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _renew_and_invoice(self, today):
-        """Renew the contract line past its notice date, then invoice every
+        """Renew the contract line past its notice date and invoice each
         period due, including those missed while the cron did not run."""
         self.ensure_one()
-        line = self.contract_line_id.sudo()
-        if (
-            line.is_auto_renew
-            and line.termination_notice_date
-            and line.termination_notice_date <= today
-        ):
-            renewed = line.renew()
-            if renewed and renewed != line:
-                self.contract_line_id = renewed
-                line = renewed
         invoices = self.env["account.move"]
-        while line.recurring_next_date and line.recurring_next_date <= today:
+        while True:
+            line = self._renew_line_if_due(today)
+            if not (line.recurring_next_date and line.recurring_next_date <= today):
+                break
             new_invoices = line.contract_id._recurring_create_invoice(
                 line.recurring_next_date
             )
@@ -616,6 +609,23 @@ class HelpdeskPlanSubscription(models.Model):
                     invoice=invoice,
                 )
         return invoices
+
+    def _renew_line_if_due(self, today):
+        """The contract line, renewed for one more term once its notice date
+        has passed (the line that follows it when the company creates a new
+        line at each renewal)."""
+        self.ensure_one()
+        line = self.contract_line_id.sudo()
+        if (
+            line.is_auto_renew
+            and line.termination_notice_date
+            and line.termination_notice_date <= today
+        ):
+            renewed = line.renew()
+            if renewed and renewed != line:
+                self.contract_line_id = renewed
+                line = renewed
+        return line
 
     @api.model
     def _invoices_to_charge(self, limit=50):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SaleOrder(models.Model):
@@ -15,15 +15,15 @@ class SaleOrder(models.Model):
         string="Add-on Bags",
     )
 
+    @api.depends(
+        "order_line.helpdesk_plan_subscription_ids",
+        "order_line.helpdesk_plan_bag_ids",
+    )
     def _compute_helpdesk_plan_records(self):
-        Subscription = self.env["helpdesk.plan.subscription"].sudo()
-        Bag = self.env["helpdesk.plan.bag"].sudo()
         for order in self:
-            lines = order.order_line.ids
-            order.helpdesk_plan_subscription_ids = Subscription.search(
-                [("sale_line_id", "in", lines)]
-            )
-            order.helpdesk_plan_bag_ids = Bag.search([("sale_line_id", "in", lines)])
+            lines = order.order_line.sudo()
+            order.helpdesk_plan_subscription_ids = lines.helpdesk_plan_subscription_ids
+            order.helpdesk_plan_bag_ids = lines.helpdesk_plan_bag_ids
 
     def action_confirm(self):
         result = super().action_confirm()

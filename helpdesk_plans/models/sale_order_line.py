@@ -4,6 +4,17 @@ from odoo import fields, models
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
+    helpdesk_plan_subscription_ids = fields.One2many(
+        comodel_name="helpdesk.plan.subscription",
+        inverse_name="sale_line_id",
+        string="Plan Subscriptions",
+    )
+    helpdesk_plan_bag_ids = fields.One2many(
+        comodel_name="helpdesk.plan.bag",
+        inverse_name="sale_line_id",
+        string="Add-on Bags",
+    )
+
     def _helpdesk_plan_token(self):
         """A card saved while paying this order online, if any."""
         self.ensure_one()
@@ -12,7 +23,7 @@ class SaleOrderLine(models.Model):
     def _helpdesk_plan_subscribe(self, included=False):
         self.ensure_one()
         Subscription = self.env["helpdesk.plan.subscription"].sudo()
-        if Subscription.search_count([("sale_line_id", "=", self.id)]):
+        if self.sudo().helpdesk_plan_subscription_ids:
             return Subscription.browse()
         order = self.order_id
         contract_line = (
@@ -39,7 +50,7 @@ class SaleOrderLine(models.Model):
     def _helpdesk_plan_create_bag(self):
         self.ensure_one()
         Bag = self.env["helpdesk.plan.bag"].sudo()
-        if Bag.search_count([("sale_line_id", "=", self.id)]):
+        if self.sudo().helpdesk_plan_bag_ids:
             return Bag.browse()
         product = self.product_id
         plan = product.helpdesk_plan_id

@@ -22,7 +22,7 @@ class TestCancellation(PlanCommon):
             self.assertFalse(subscription.contract_line_id.is_auto_renew)
             self.assertFalse(subscription.renewal_date)
         notice = subscription.message_ids.filtered(
-            lambda m: "will not renew" in (m.body or "")
+            lambda m: "stays active until" in (m.body or "")
         )
         self.assertTrue(notice, "the client must be told when the plan ends")
         # The four tickets left stay usable until the end of the period.

@@ -159,7 +159,7 @@ class TestRenewal(PlanCommon):
         self.assertEqual(subscription.state, "suspended")
         self.assertTrue(
             subscription.message_ids.filtered(
-                lambda m: "no longer covered" in (m.body or "")
+                lambda m: "still unpaid after the grace period" in (m.body or "")
             )
         )
         self.assertUncovered(self.open_ticket(date(2026, 7, 7)), "suspended")
