@@ -75,9 +75,7 @@ class HelpdeskPlanPortal(CustomerPortal):
         )
 
     def _plan_subscription(self, subscription_id):
-        subscription = request.env["helpdesk.plan.subscription"].browse(
-            subscription_id
-        )
+        subscription = request.env["helpdesk.plan.subscription"].browse(subscription_id)
         try:
             subscription.check_access("read")
             subscription.exists().ensure_one()

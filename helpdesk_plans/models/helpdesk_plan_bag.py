@@ -121,8 +121,10 @@ class HelpdeskPlanBag(models.Model):
         self.ensure_one()
         if not self.id:
             return 0
-        return self.env["helpdesk.plan.consumption"].sudo().search_count(
-            [("bag_id", "=", self.id), ("released", "=", False)]
+        return (
+            self.env["helpdesk.plan.consumption"]
+            .sudo()
+            .search_count([("bag_id", "=", self.id), ("released", "=", False)])
         )
 
     @api.model

@@ -185,18 +185,12 @@ class HelpdeskPlanSubscription(models.Model):
             subscription.period_start = start
             subscription.period_end = end
             subscription.renewal_date = renewal
-            subscription.cancellation_deadline = (
-                renewal
-                and cancellation_deadline(
-                    renewal, subscription.company_id.helpdesk_plan_notice_days
-                )
+            subscription.cancellation_deadline = renewal and cancellation_deadline(
+                renewal, subscription.company_id.helpdesk_plan_notice_days
             )
-            subscription.grace_end_date = (
-                subscription.payment_failed_on
-                and grace_end(
-                    subscription.payment_failed_on,
-                    subscription.company_id.helpdesk_plan_grace_days,
-                )
+            subscription.grace_end_date = subscription.payment_failed_on and grace_end(
+                subscription.payment_failed_on,
+                subscription.company_id.helpdesk_plan_grace_days,
             )
 
     @api.depends("consumption_ids.released", "consumption_ids.period_start")
@@ -279,12 +273,16 @@ class HelpdeskPlanSubscription(models.Model):
 
     def _tickets_used_in(self, period_start):
         self.ensure_one()
-        return self.env["helpdesk.plan.consumption"].sudo().search_count(
-            [
-                ("subscription_id", "=", self.id),
-                ("period_start", "=", period_start),
-                ("released", "=", False),
-            ]
+        return (
+            self.env["helpdesk.plan.consumption"]
+            .sudo()
+            .search_count(
+                [
+                    ("subscription_id", "=", self.id),
+                    ("period_start", "=", period_start),
+                    ("released", "=", False),
+                ]
+            )
         )
 
     def _remaining_on(self, day):
@@ -393,9 +391,7 @@ class HelpdeskPlanSubscription(models.Model):
 
     def _state_label(self):
         self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[
-            self.state
-        ]
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
     def _create_contract_line(self):
         """A contract of one line for this subscription."""
@@ -699,9 +695,11 @@ class HelpdeskPlanSubscription(models.Model):
     def _unpaid_invoices(self):
         self.ensure_one()
         return self._invoices().filtered(
-            lambda m: m.state == "posted"
-            and m.payment_state in ("not_paid", "partial")
-            and m.amount_residual > 0
+            lambda m: (
+                m.state == "posted"
+                and m.payment_state in ("not_paid", "partial")
+                and m.amount_residual > 0
+            )
         )
 
     @api.model

@@ -25,13 +25,11 @@ class HelpdeskTicket(models.Model):
     plan_consumption_ids = fields.One2many(
         comodel_name="helpdesk.plan.consumption",
         inverse_name="ticket_id",
-        string="Plan Consumption",
         readonly=True,
     )
     plan_subscription_id = fields.Many2one(
         comodel_name="helpdesk.plan.subscription",
         compute="_compute_plan_claim",
-        string="Plan Subscription",
     )
     plan_bag_id = fields.Many2one(
         comodel_name="helpdesk.plan.bag",
@@ -226,14 +224,16 @@ class HelpdeskTicket(models.Model):
     def _plan_salesperson(self):
         self.ensure_one()
         partner = self.partner_id.commercial_partner_id
-        subscription = self.env["helpdesk.plan.subscription"].sudo().search(
-            [("partner_id", "=", partner.id), ("contract_id", "!=", False)],
-            limit=1,
+        subscription = (
+            self.env["helpdesk.plan.subscription"]
+            .sudo()
+            .search(
+                [("partner_id", "=", partner.id), ("contract_id", "!=", False)],
+                limit=1,
+            )
         )
         return (
-            partner.user_id
-            or subscription.contract_id.user_id
-            or self.team_id.user_id
+            partner.user_id or subscription.contract_id.user_id or self.team_id.user_id
         )
 
     def action_view_plan_subscription(self):

@@ -65,9 +65,7 @@ class PlanCommon(SlaCommon):
                 "name": "Sofía Sales",
                 "login": "plan_sales",
                 "email": "sofia@example.com",
-                "groups_id": [
-                    (4, cls.env.ref("sales_team.group_sale_salesman").id)
-                ],
+                "groups_id": [(4, cls.env.ref("sales_team.group_sale_salesman").id)],
             }
         )
         cls.customer.user_id = cls.salesperson
@@ -94,7 +92,9 @@ class PlanCommon(SlaCommon):
         """A ticket opened by the client's contact at 10:00 on ``day``."""
         vals.setdefault("partner_id", (partner or self.contact).id)
         with self.at(day):
-            return self.create_ticket(self.utc(day.year, day.month, day.day, 10), **vals)
+            return self.create_ticket(
+                self.utc(day.year, day.month, day.day, 10), **vals
+            )
 
     def assertCoveredByPlan(self, ticket):
         self.assertTrue(ticket.is_covered, ticket.entitlement_message)

@@ -22,13 +22,9 @@ class TestQuota(PlanCommon):
         self.assertRegex(sixth.entitlement_message, "/my/plan")
         self.assertEqual(sixth.description, "<p>No podemos emitir facturas.</p>")
         self.assertFalse(sixth.plan_consumption_ids)
-        notice = sixth.message_ids.filtered(
-            lambda m: "are used up" in (m.body or "")
-        )
+        notice = sixth.message_ids.filtered(lambda m: "are used up" in (m.body or ""))
         self.assertTrue(notice, "the client must be told why")
-        activity = sixth.activity_ids.filtered(
-            lambda a: a.user_id == self.salesperson
-        )
+        activity = sixth.activity_ids.filtered(lambda a: a.user_id == self.salesperson)
         self.assertEqual(activity.summary, "Offer a support plan")
 
     def test_period_change_gives_the_quota_back_without_rollover(self):

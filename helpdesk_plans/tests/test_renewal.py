@@ -132,8 +132,10 @@ class TestRenewal(PlanCommon):
         self.assertEqual(invoice.state, "posted")
         self.assertFalse(invoice.transaction_ids)
         notice = subscription.message_ids.filtered(
-            lambda m: invoice.name in (m.body or "")
-            and "waiting for your payment" in (m.body or "")
+            lambda m: (
+                invoice.name in (m.body or "")
+                and "waiting for your payment" in (m.body or "")
+            )
         )
         self.assertEqual(len(notice), 1)
 

@@ -8,10 +8,7 @@ from pathlib import Path
 import pytest
 
 TOOLS = (
-    Path(__file__).resolve().parents[2]
-    / "helpdesk_plans"
-    / "tools"
-    / "plan_periods.py"
+    Path(__file__).resolve().parents[2] / "helpdesk_plans" / "tools" / "plan_periods.py"
 )
 
 
@@ -31,22 +28,87 @@ periods = _load_tools()
     ("anchor", "billing", "day", "expected"),
     [
         # 003: monthly plans, the quota resets every period.
-        (date(2026, 7, 1), "monthly", date(2026, 7, 1), (date(2026, 7, 1), date(2026, 7, 31))),
-        (date(2026, 7, 1), "monthly", date(2026, 7, 31), (date(2026, 7, 1), date(2026, 7, 31))),
-        (date(2026, 7, 1), "monthly", date(2026, 8, 1), (date(2026, 8, 1), date(2026, 8, 31))),
-        (date(2026, 7, 15), "monthly", date(2026, 8, 14), (date(2026, 7, 15), date(2026, 8, 14))),
-        (date(2026, 7, 15), "monthly", date(2026, 8, 15), (date(2026, 8, 15), date(2026, 9, 14))),
+        (
+            date(2026, 7, 1),
+            "monthly",
+            date(2026, 7, 1),
+            (date(2026, 7, 1), date(2026, 7, 31)),
+        ),
+        (
+            date(2026, 7, 1),
+            "monthly",
+            date(2026, 7, 31),
+            (date(2026, 7, 1), date(2026, 7, 31)),
+        ),
+        (
+            date(2026, 7, 1),
+            "monthly",
+            date(2026, 8, 1),
+            (date(2026, 8, 1), date(2026, 8, 31)),
+        ),
+        (
+            date(2026, 7, 15),
+            "monthly",
+            date(2026, 8, 14),
+            (date(2026, 7, 15), date(2026, 8, 14)),
+        ),
+        (
+            date(2026, 7, 15),
+            "monthly",
+            date(2026, 8, 15),
+            (date(2026, 8, 15), date(2026, 9, 14)),
+        ),
         # Month ends: counted from the anchor, never chained.
-        (date(2026, 1, 31), "monthly", date(2026, 2, 27), (date(2026, 1, 31), date(2026, 2, 27))),
-        (date(2026, 1, 31), "monthly", date(2026, 2, 28), (date(2026, 2, 28), date(2026, 3, 30))),
-        (date(2026, 1, 31), "monthly", date(2026, 3, 31), (date(2026, 3, 31), date(2026, 4, 29))),
-        (date(2028, 1, 31), "monthly", date(2028, 2, 29), (date(2028, 2, 29), date(2028, 3, 30))),
+        (
+            date(2026, 1, 31),
+            "monthly",
+            date(2026, 2, 27),
+            (date(2026, 1, 31), date(2026, 2, 27)),
+        ),
+        (
+            date(2026, 1, 31),
+            "monthly",
+            date(2026, 2, 28),
+            (date(2026, 2, 28), date(2026, 3, 30)),
+        ),
+        (
+            date(2026, 1, 31),
+            "monthly",
+            date(2026, 3, 31),
+            (date(2026, 3, 31), date(2026, 4, 29)),
+        ),
+        (
+            date(2028, 1, 31),
+            "monthly",
+            date(2028, 2, 29),
+            (date(2028, 2, 29), date(2028, 3, 30)),
+        ),
         # Annual plans.
-        (date(2026, 7, 1), "yearly", date(2027, 6, 30), (date(2026, 7, 1), date(2027, 6, 30))),
-        (date(2026, 7, 1), "yearly", date(2027, 7, 1), (date(2027, 7, 1), date(2028, 6, 30))),
-        (date(2028, 2, 29), "yearly", date(2029, 2, 28), (date(2029, 2, 28), date(2030, 2, 27))),
+        (
+            date(2026, 7, 1),
+            "yearly",
+            date(2027, 6, 30),
+            (date(2026, 7, 1), date(2027, 6, 30)),
+        ),
+        (
+            date(2026, 7, 1),
+            "yearly",
+            date(2027, 7, 1),
+            (date(2027, 7, 1), date(2028, 6, 30)),
+        ),
+        (
+            date(2028, 2, 29),
+            "yearly",
+            date(2029, 2, 28),
+            (date(2029, 2, 28), date(2030, 2, 27)),
+        ),
         # Late by several periods (a cron that did not run): still exact.
-        (date(2026, 1, 10), "monthly", date(2026, 12, 9), (date(2026, 11, 10), date(2026, 12, 9))),
+        (
+            date(2026, 1, 10),
+            "monthly",
+            date(2026, 12, 9),
+            (date(2026, 11, 10), date(2026, 12, 9)),
+        ),
     ],
 )
 def test_period_containing(anchor, billing, day, expected):
@@ -54,7 +116,10 @@ def test_period_containing(anchor, billing, day, expected):
 
 
 def test_no_period_before_the_anchor():
-    assert periods.period_containing(date(2026, 7, 1), "monthly", date(2026, 6, 30)) is None
+    assert (
+        periods.period_containing(date(2026, 7, 1), "monthly", date(2026, 6, 30))
+        is None
+    )
 
 
 def test_interval_of_several_months():
