@@ -557,30 +557,35 @@ class HelpdeskPlanSubscription(models.Model):
         """
         today = fields.Date.context_today(self)
         due = self.search(self._renewal_due_domain(today), limit=batch_size)
-        due = due._lock_skip_locked()
-        for subscription in due:
-            subscription._run_step(subscription._renew_and_invoice, today, auto_commit)
-        to_charge = self._invoices_to_charge(limit=batch_size)
-        for subscription, invoice in to_charge:
-            subscription._run_step(subscription._charge_invoice, invoice, auto_commit)
+        done = 0
+        for subscription in due._lock_skip_locked():
+            done += subscription._run_step(
+                subscription._renew_and_invoice, today, auto_commit
+            )
+        for subscription, invoice in self._invoices_to_charge(limit=batch_size):
+            done += subscription._run_step(
+                subscription._charge_invoice, invoice, auto_commit
+            )
         self._apply_payment_grace(today)
         self._end_finished(today)
         remaining = self.search_count(self._renewal_due_domain(today))
-        self.env["ir.cron"]._notify_progress(
-            done=len(due) + len(to_charge), remaining=remaining
-        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     def _run_step(self, step, argument, auto_commit):
         """Run ``step(argument)`` in a savepoint; a failure is logged and
-        leaves the other subscriptions of the batch untouched."""
+        leaves the other subscriptions of the batch untouched. Whether the
+        step succeeded."""
         self.ensure_one()
+        succeeded = True
         try:
             with self.env.cr.savepoint():
                 step(argument)
         except Exception:
+            succeeded = False
             _logger.exception("Support plan renewal failed for %s", self.display_name)
         if auto_commit:
             self.env.cr.commit()  # pylint: disable=invalid-commit
+        return succeeded
 
     def _renew_and_invoice(self, today):
         """Renew the contract line past its notice date and invoice each
@@ -591,9 +596,8 @@ class HelpdeskPlanSubscription(models.Model):
             line = self._renew_line_if_due(today)
             if not (line.recurring_next_date and line.recurring_next_date <= today):
                 break
-            new_invoices = line.contract_id._recurring_create_invoice(
-                line.recurring_next_date
-            )
+            contract = line.contract_id.with_company(line.contract_id.company_id)
+            new_invoices = contract._recurring_create_invoice(line.recurring_next_date)
             if not new_invoices:
                 break
             invoices |= new_invoices
