@@ -327,10 +327,11 @@ class HelpdeskTicket(models.Model):
         try:
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(query)
+                ids = [row[0] for row in self.env.cr.fetchall()]
         except pg_errors.SerializationFailure:
             _logger.info("Due tickets changed by another worker; retried later.")
             return self.browse()
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
+        return self.browse(ids)
 
     @api.model
     def _cron_autoclose(self, batch_size=100):
