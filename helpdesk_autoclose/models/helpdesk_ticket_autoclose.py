@@ -116,9 +116,11 @@ class HelpdeskTicket(models.Model):
             return False
         if rule.solution_stage_id and self.stage_id == rule.solution_stage_id:
             return "validation"
-        if self.stage_id in rule._waiting_stages():
-            return "waiting"
-        return False
+        cache = {} if rules is None else rules
+        key = ("waiting_stages", rule.id)
+        if key not in cache:
+            cache[key] = rule._waiting_stages()
+        return "waiting" if self.stage_id in cache[key] else False
 
     # ------------------------------------------------------------------
     # Due dates
@@ -214,27 +216,29 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         if "stage_id" not in vals:
             return super().write(vals)
-        kinds_before = {ticket.id: ticket._autoclose_stage_kind() for ticket in self}
+        rules = {}
+        kinds_before = {ticket.id: ticket._autoclose_stage_kind(rules) for ticket in self}
         result = super().write(vals)
-        self._autoclose_stage_changed(kinds_before)
+        self._autoclose_stage_changed(kinds_before, rules)
         return result
 
     def _autoclose_start_waiting(self):
         """Tickets created straight into a waiting stage wait from now."""
         now = fields.Datetime.now()
+        rules = {}
         for ticket in self:
-            kind = ticket._autoclose_stage_kind()
+            kind = ticket._autoclose_stage_kind(rules)
             if kind:
                 ticket.sudo().autoclose_waiting_since = now
             if kind == "validation":
                 ticket._autoclose_propose_solution()
 
-    def _autoclose_stage_changed(self, kinds_before):
+    def _autoclose_stage_changed(self, kinds_before, rules):
         """Start a waiting period on entering a waiting stage, end it on
         leaving one; a solution proposed asks the client for a verdict."""
         now = fields.Datetime.now()
         for ticket in self:
-            kind, before = ticket._autoclose_stage_kind(), kinds_before[ticket.id]
+            kind, before = ticket._autoclose_stage_kind(rules), kinds_before[ticket.id]
             if kind == before:
                 continue
             ticket.sudo().autoclose_waiting_since = now if kind else False
@@ -380,7 +384,10 @@ class HelpdeskTicket(models.Model):
     def _autoclose_close_due_tickets(self):
         """Close the due tickets: a solution without verdict as accepted, a
         question without answer for inactivity."""
-        validation = self.filtered(lambda t: t._autoclose_stage_kind() == "validation")
+        rules = {}
+        validation = self.filtered(
+            lambda t: t._autoclose_stage_kind(rules) == "validation"
+        )
         validation._autoclose_close_solved("accepted")
         for ticket in (self - validation).with_context(**{AUTOMATIC: True}):
             rule = ticket._autoclose_rule()
