@@ -41,7 +41,9 @@ class AutoclosePortal(CustomerPortal):
             "helpdesk_autoclose.portal_solution_page",
             {
                 "ticket": ticket,
-                "token": token if ticket._autoclose_check_validation_token(token) else "",
+                "token": token
+                if ticket._autoclose_check_validation_token(token)
+                else "",
                 "access_token": access_token or "",
                 "open": ticket._autoclose_validation_open(),
             },

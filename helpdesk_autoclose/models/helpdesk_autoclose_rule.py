@@ -3,6 +3,9 @@ from odoo.exceptions import ValidationError
 
 from ..tools import NEW_TICKET, REOPEN
 
+# Due dates are planned on a schedule of a few months: longer waits would
+# need wider calendar windows for no business case.
+MAX_BUSINESS_DAYS = 60
 REPLY_AFTER_CLOSE_POLICIES = [
     (REOPEN, "Reopen the ticket"),
     (NEW_TICKET, "Open a new ticket"),
@@ -32,7 +35,6 @@ class HelpdeskAutocloseRule(models.Model):
     )
     team_id = fields.Many2one(
         comodel_name="helpdesk.ticket.team",
-        string="Team",
         index=True,
         tracking=True,
         domain="[('company_id', 'in', [company_id, False])]",
@@ -103,13 +105,13 @@ class HelpdeskAutocloseRule(models.Model):
     )
     solved_stage_id = fields.Many2one(
         comodel_name="helpdesk.ticket.stage",
-        string="Solved Stage",
+        string="Close Solved In Stage",
         domain="[('closed', '=', True)]",
         help="Closing stage of solutions confirmed or accepted by the client.",
     )
     rating_template_id = fields.Many2one(
         comodel_name="mail.template",
-        string="Satisfaction Survey",
+        string="Satisfaction Survey Template",
         domain="[('model', '=', 'helpdesk.ticket')]",
         default=lambda self: self.env.ref(
             "helpdesk_mgmt_rating.rating_ticket_email_template",
@@ -152,8 +154,7 @@ class HelpdeskAutocloseRule(models.Model):
     priority_drop_level_ids = fields.Many2many(
         comodel_name="helpdesk.priority.level",
         string="Levels That Drop",
-        help="Typically the high and medium levels; the lowest level cannot "
-        "drop.",
+        help="Typically the high and medium levels; the lowest level cannot drop.",
     )
 
     _sql_constraints = [
@@ -173,6 +174,16 @@ class HelpdeskAutocloseRule(models.Model):
                         "The rule %(rule)s must wait at least one business day "
                         "before closing a ticket.",
                         rule=rule.name,
+                    )
+                )
+            if max(rule.close_days, rule.validation_days) > MAX_BUSINESS_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "The rule %(rule)s waits more than %(days)s business "
+                        "days: a ticket waiting that long is no longer a "
+                        "question to the client.",
+                        rule=rule.name,
+                        days=MAX_BUSINESS_DAYS,
                     )
                 )
             if rule.reminder_days < 0 or rule.reopen_days < 0:

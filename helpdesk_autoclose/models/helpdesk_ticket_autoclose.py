@@ -217,7 +217,9 @@ class HelpdeskTicket(models.Model):
         if "stage_id" not in vals:
             return super().write(vals)
         rules = {}
-        kinds_before = {ticket.id: ticket._autoclose_stage_kind(rules) for ticket in self}
+        kinds_before = {
+            ticket.id: ticket._autoclose_stage_kind(rules) for ticket in self
+        }
         result = super().write(vals)
         self._autoclose_stage_changed(kinds_before, rules)
         return result
@@ -378,7 +380,9 @@ class HelpdeskTicket(models.Model):
 
     def _autoclose_remind(self):
         for ticket in self:
-            ticket._autoclose_post("helpdesk_autoclose.mail_template_autoclose_reminder")
+            ticket._autoclose_post(
+                "helpdesk_autoclose.mail_template_autoclose_reminder"
+            )
             ticket.autoclose_reminded_since = ticket.autoclose_waiting_since
 
     def _autoclose_close_due_tickets(self):
@@ -398,7 +402,6 @@ class HelpdeskTicket(models.Model):
                 }
             )
             ticket._autoclose_post("helpdesk_autoclose.mail_template_autoclose_closed")
-
 
 
 class WaitingClock:

@@ -40,11 +40,15 @@ class HelpdeskTicket(models.Model):
             matches.append([("category_id", "=", self.category_id.id)])
         if not matches:
             return None
-        return [
-            ("id", "<", self.id),
-            ("commercial_partner_id", "=", self.commercial_partner_id.id),
-            ("stage_id.closed", "=", False),
-        ] + (["|"] * (len(matches) - 1)) + [leaf for match in matches for leaf in match]
+        return (
+            [
+                ("id", "<", self.id),
+                ("commercial_partner_id", "=", self.commercial_partner_id.id),
+                ("stage_id.closed", "=", False),
+            ]
+            + (["|"] * (len(matches) - 1))
+            + [leaf for match in matches for leaf in match]
+        )
 
     def _autoclose_flag_duplicates(self):
         """Look for an older open ticket of the same case."""

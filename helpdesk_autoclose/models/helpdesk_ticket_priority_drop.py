@@ -44,12 +44,10 @@ class HelpdeskTicket(models.Model):
             lower = ticket._autoclose_lower_level()
             values = {"autoclose_dropped_since": ticket.autoclose_waiting_since}
             if lower:
-                values.update(
-                    {
-                        "autoclose_priority_dropped_from_id": ticket.priority_level_id.id,
-                        "priority_level_id": lower.id,
-                    }
+                values["autoclose_priority_dropped_from_id"] = (
+                    ticket.priority_level_id.id
                 )
+                values["priority_level_id"] = lower.id
             ticket.write(values)
             if lower:
                 ticket._autoclose_post(

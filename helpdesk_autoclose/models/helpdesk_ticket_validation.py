@@ -95,9 +95,7 @@ class HelpdeskTicket(models.Model):
             )
         reason = (reason or "").strip()
         if not worked and not reason:
-            raise UserError(
-                self.env._("Please tell us what is still not working.")
-            )
+            raise UserError(self.env._("Please tell us what is still not working."))
         ticket = self.sudo().with_context(**{AUTOMATIC: True})
         ticket.autoclose_validation_token = False
         if worked:

@@ -38,10 +38,7 @@ class TestTwoWorkers(TransactionCase):
             )
             # Waiting for a month: the reminder and the close are both due.
             tickets.write(
-                {
-                    "autoclose_waiting_since": fields.Datetime.now()
-                    - timedelta(days=30)
-                }
+                {"autoclose_waiting_since": fields.Datetime.now() - timedelta(days=30)}
             )
             self.partner_id, self.ticket_ids = partner.id, tickets.ids
         self.addCleanup(self.delete_fixtures)

@@ -20,7 +20,9 @@ class TestPriorityDrop(AutocloseCommon):
         )
 
     def test_unanswered_request_lowers_one_level_once(self):
-        ticket = self.waiting_ticket(2026, 11, 19, 16, 0, impact="high", urgency="medium")
+        ticket = self.waiting_ticket(
+            2026, 11, 19, 16, 0, impact="high", urgency="medium"
+        )
         self.assertEqual(ticket.priority_level_id, self.levels["p2"])
         self.assertLocal(ticket.autoclose_priority_drop_due, 2026, 11, 20, 11, 0)
         resolution_before = ticket.sla_resolution_deadline
@@ -45,11 +47,15 @@ class TestPriorityDrop(AutocloseCommon):
 
     def test_off_by_default(self):
         self.rule.priority_drop = False
-        ticket = self.waiting_ticket(2026, 11, 19, 16, 0, impact="high", urgency="medium")
+        ticket = self.waiting_ticket(
+            2026, 11, 19, 16, 0, impact="high", urgency="medium"
+        )
         self.assertFalse(ticket.autoclose_priority_drop_due)
 
     def test_client_answer_before_the_delay_keeps_the_level(self):
-        ticket = self.waiting_ticket(2026, 11, 19, 16, 0, impact="high", urgency="medium")
+        ticket = self.waiting_ticket(
+            2026, 11, 19, 16, 0, impact="high", urgency="medium"
+        )
         self.client_writes(ticket, "Aquí está el dato.", 2026, 11, 20, 9, 0)
         self.run_cron(2026, 11, 20, 12, 0)
         self.assertEqual(ticket.priority_level_id, self.levels["p2"])

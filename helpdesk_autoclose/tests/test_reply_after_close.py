@@ -37,9 +37,7 @@ class TestReplyAfterClose(AutocloseCommon):
         self.assertEqual(followup.partner_id, self.customer)
         self.assertEqual(followup.team_id, self.team)
         self.assertFalse(followup.stage_id.closed)
-        self.assertEqual(
-            base64.b64decode(followup.attachment_ids.datas), b"png bytes"
-        )
+        self.assertEqual(base64.b64decode(followup.attachment_ids.datas), b"png bytes")
         told = self.messages_from(followup, FOLLOWUP)
         self.assertEqual(len(told), 1)
         self.assertIn(followup.number, told.body)

@@ -56,7 +56,9 @@ class TestSolutionValidation(AutocloseCommon):
         ticket._autoclose_record_verdict(False, "La factura sigue sin el IVA.")
         self.assertEqual(ticket.stage_id, self.stage_progress)
         self.assertEqual(ticket.autoclose_validation_state, "failed")
-        self.assertEqual(ticket.autoclose_validation_reason, "La factura sigue sin el IVA.")
+        self.assertEqual(
+            ticket.autoclose_validation_reason, "La factura sigue sin el IVA."
+        )
         self.assertFalse(ticket.autoclose_close_due)
         self.assertTrue(
             ticket.message_ids.filtered(

@@ -32,7 +32,11 @@ class TestWaitingClock(AutocloseCommon):
         self.assertEqual(ticket.stage_id, self.stage_awaiting)
 
         # Saturday, the holiday and Tuesday morning: still open.
-        for moment in ((2026, 11, 21, 12), (2026, 11, 23, 16, 30), (2026, 11, 24, 15, 59)):
+        for moment in (
+            (2026, 11, 21, 12),
+            (2026, 11, 23, 16, 30),
+            (2026, 11, 24, 15, 59),
+        ):
             self.run_cron(*moment)
             self.assertEqual(ticket.stage_id, self.stage_awaiting)
         self.run_cron(2026, 11, 24, 16, 0)

@@ -21,7 +21,9 @@ def waiting_due_dates(schedule, waiting_since, reminder_days, close_days):
     is None when the schedule cannot tell (window too short).
     """
     if close_days < 1:
-        raise ValueError(f"a ticket closes after one business day at least: {close_days}")
+        raise ValueError(
+            f"a ticket closes after one business day at least: {close_days}"
+        )
     if reminder_days < 0:
         raise ValueError(f"negative reminder delay: {reminder_days}")
     close = schedule.add_working_days(waiting_since, close_days)
@@ -46,8 +48,10 @@ def reply_after_close(policy, closed_at, replied_at, reopen_days):
     un nuevo caso")."""
     if policy not in (REOPEN, NEW_TICKET):
         raise ValueError(f"unknown reply-after-close policy: {policy}")
-    if policy == REOPEN and closed_at and replied_at - closed_at <= timedelta(
-        days=reopen_days
+    if (
+        policy == REOPEN
+        and closed_at
+        and replied_at - closed_at <= timedelta(days=reopen_days)
     ):
         return REOPEN
     return NEW_TICKET

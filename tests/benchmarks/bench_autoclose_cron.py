@@ -122,7 +122,9 @@ def main():
             seconds, queries = measure(env, args.runs)
             results.append((size, seconds, queries))
         plan = due_plan(env)
-        if any(env["helpdesk.ticket"].browse(due.ids).mapped("autoclose_reminded_since")):
+        if any(
+            env["helpdesk.ticket"].browse(due.ids).mapped("autoclose_reminded_since")
+        ):
             raise AssertionError("the runs were not rolled back")
         cr.rollback()
     print(f"one cron batch, {args.due} tickets due, median of {args.runs} runs")

@@ -39,7 +39,10 @@ def office_hours(weeks=3, holidays=(HOLIDAY,)):
         date = MONDAY + timedelta(days=day)
         if date.weekday() < 5 and date not in holidays:
             intervals.append(
-                (date + timedelta(hours=8, minutes=30), date + timedelta(hours=17, minutes=30))
+                (
+                    date + timedelta(hours=8, minutes=30),
+                    date + timedelta(hours=17, minutes=30),
+                )
             )
     return WorkSchedule(intervals)
 
@@ -69,12 +72,17 @@ def test_due_dates_in_business_days(since, reminder, close):
 
 def test_without_the_holiday_it_closes_on_monday():
     schedule = office_hours(holidays=())
-    assert rules.waiting_due_dates(schedule, at(19, 16), 1, 2) == (at(20, 16), at(23, 16))
+    assert rules.waiting_due_dates(schedule, at(19, 16), 1, 2) == (
+        at(20, 16),
+        at(23, 16),
+    )
 
 
 @pytest.mark.parametrize("reminder_days", [0, 2, 3])
 def test_no_reminder_unless_before_the_close(reminder_days):
-    reminder, close = rules.waiting_due_dates(office_hours(), at(19, 16), reminder_days, 2)
+    reminder, close = rules.waiting_due_dates(
+        office_hours(), at(19, 16), reminder_days, 2
+    )
     assert reminder is None
     assert close == at(24, 16)
 
