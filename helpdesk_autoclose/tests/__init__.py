@@ -6,3 +6,4 @@ from . import test_duplicates
 from . import test_priority_drop
 from . import test_portal
 from . import test_concurrency
+from . import test_security
