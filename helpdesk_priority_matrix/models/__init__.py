@@ -9,7 +9,12 @@ from . import helpdesk_sla_suspension
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import resource_calendar
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves
 from . import res_company
 from . import res_config_settings
-from . import helpdesk_ticket
+from . import helpdesk_ticket_priority
+from . import helpdesk_ticket_entitlement
 from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket

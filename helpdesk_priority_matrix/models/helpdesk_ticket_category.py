@@ -23,3 +23,9 @@ class HelpdeskTicketCategory(models.Model):
         selection=IMPACT_URGENCY_LEVELS,
         help="Urgency proposed on a ticket when this category is chosen.",
     )
+    administrative = fields.Boolean(
+        string="Administrative Case",
+        help="Billing, payments, account statements, subscription management: "
+        "served for every client with the service policy, without consuming a "
+        "wallet ticket or a plan quota.",
+    )

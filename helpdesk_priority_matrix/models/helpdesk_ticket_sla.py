@@ -3,9 +3,10 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.tools import SQL, format_datetime
+from odoo.tools import format_datetime
 
 from ..tools import SlaPlanner
+from ..tools.sla_status import SlaClock, evaluate
 
 SLA_STATUSES = [
     ("on_track", "On Track"),
@@ -13,7 +14,6 @@ SLA_STATUSES = [
     ("breached", "Breached"),
     ("met", "Met"),
 ]
-ESCALATION_RANK = {False: 0, "at_risk": 1, "breached": 2}
 SLA_DEADLINE_FIELDS = [
     "sla_response_deadline",
     "sla_resolution_deadline",
@@ -78,6 +78,13 @@ class HelpdeskTicket(models.Model):
         "by this amount.",
     )
     sla_paused_since = fields.Datetime(readonly=True, copy=False)
+    sla_response_paused_hours = fields.Float(
+        string="Paused Before First Response (business hours)",
+        readonly=True,
+        copy=False,
+        help="Waiting time that moved the response deadline; pauses after the "
+        "first reply no longer move it.",
+    )
     sla_status = fields.Selection(
         selection=SLA_STATUSES,
         string="SLA Status",
@@ -90,12 +97,6 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
         help="When the SLA status changes next if nothing happens.",
-    )
-    sla_escalation = fields.Selection(
-        selection=[("at_risk", "At Risk"), ("breached", "Breached")],
-        string="Escalated As",
-        readonly=True,
-        copy=False,
     )
     sla_explanation = fields.Html(
         string="How Priority and Deadlines Were Set",
@@ -117,12 +118,9 @@ class HelpdeskTicket(models.Model):
         return (self.sla_policy_id.calendar_id, self.company_id)
 
     def _sla_planner(self):
-        suspensions = self.env["helpdesk.sla.suspension"]
-
         def load_schedule(key, date_from, date_to):
             calendar, company = key
-            windows = suspensions._windows(company, date_from, date_to)
-            return calendar._sla_work_schedule(date_from, date_to, windows)
+            return calendar._sla_schedule(company, date_from, date_to)
 
         timezones = {}
 
@@ -148,9 +146,11 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "sla_policy_id",
+        "sla_policy_id.at_risk_threshold",
         "priority_level_id",
         "sla_start_date",
         "sla_paused_hours",
+        "sla_response_paused_hours",
         "sla_first_response_date",
         "company_id",
     )
@@ -164,7 +164,14 @@ class HelpdeskTicket(models.Model):
             key = ticket._sla_key()
             start = ticket.sla_start_date
             paused = timedelta(hours=ticket.sla_paused_hours)
-            response = planner.deadline(key, start, line._target("response"), paused)
+            response_paused = (
+                timedelta(hours=ticket.sla_response_paused_hours)
+                if ticket.sla_first_response_date
+                else paused
+            )
+            response = planner.deadline(
+                key, start, line._target("response"), response_paused
+            )
             resolution = planner.deadline(
                 key, start, line._target("resolution"), paused
             )
@@ -184,7 +191,7 @@ class HelpdeskTicket(models.Model):
     def _recompute_sla_deadlines(self):
         """Plan the deadlines again, e.g. after a force-majeure window or a
         target of the policy changed."""
-        for name in SLA_DEADLINE_FIELDS:
+        for name in SLA_DEADLINE_FIELDS + ["sla_status", "sla_next_check"]:
             self.env.add_to_compute(self._fields[name], self)
 
     @api.depends("sla_first_response_date", "sla_start_date", "sla_policy_id")
@@ -210,6 +217,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "sla_deadline",
+        "sla_paused_since",
         "sla_at_risk_date",
         "sla_response_deadline",
         "sla_resolution_deadline",
@@ -220,57 +228,52 @@ class HelpdeskTicket(models.Model):
     def _compute_sla_status(self):
         now = fields.Datetime.now()
         for ticket in self:
-            ticket.sla_status, ticket.sla_next_check = ticket._sla_evaluate(now)
+            status, next_check = evaluate(ticket._sla_clock(), now)
+            ticket.sla_status = status or False
+            ticket.sla_next_check = next_check or False
 
-    def _sla_evaluate(self, now):
-        """(status, next check) of the ticket at ``now``."""
+    def _sla_clock(self):
         self.ensure_one()
-        if not self.sla_deadline:
-            return False, False
-        closed = self.stage_id.closed
-        end = (self.closed_date or now) if closed else now
-        response_late = (
-            self.sla_first_response_date or end
-        ) > self.sla_response_deadline
-        if closed:
-            late = response_late or end > self.sla_resolution_deadline
-            return ("breached" if late else "met"), False
-        if self.stage_id.sla_pause:
-            # The deadlines move while the customer is awaited: only a reply
-            # that already came late is final.
-            if self.sla_first_response_date and response_late:
-                return "breached", False
-            at_risk = self.sla_at_risk_date and now >= self.sla_at_risk_date
-            return ("at_risk" if at_risk else "on_track"), False
-        if response_late or now > self.sla_resolution_deadline:
-            return "breached", False
-        if self.sla_at_risk_date and now >= self.sla_at_risk_date:
-            return "at_risk", self.sla_deadline
-        return "on_track", self.sla_at_risk_date or self.sla_deadline
+        return SlaClock(
+            deadline=self.sla_deadline or None,
+            response_deadline=self.sla_response_deadline or None,
+            resolution_deadline=self.sla_resolution_deadline or None,
+            at_risk_date=self.sla_at_risk_date or None,
+            first_response=self.sla_first_response_date or None,
+            closed=self.stage_id.closed,
+            closed_date=self.closed_date or None,
+            paused=self.stage_id.sla_pause,
+            paused_since=self.sla_paused_since or None,
+        )
 
     # ------------------------------------------------------------------
     # Pauses and first response
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        tickets.filtered(lambda t: t.stage_id.sla_pause).sudo().write(
+    def _sla_start_paused(self):
+        """Tickets created in a waiting stage start with a paused clock."""
+        self.filtered(lambda t: t.stage_id.sla_pause).sudo().write(
             {"sla_paused_since": fields.Datetime.now()}
         )
-        return tickets
 
-    def write(self, vals):
-        if "stage_id" not in vals:
-            return super().write(vals)
+    def _sla_pause_change(self, vals):
+        """Before a stage change: which tickets resume, which pause, when."""
+        if not vals.get("stage_id"):
+            return None
         stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
         pauses = bool(stage.sla_pause) and not stage.closed
-        now = fields.Datetime.now()
-        self.filtered(lambda t: t.sla_paused_since and not pauses)._sla_resume(now)
-        pausing = self.filtered(lambda t: not t.sla_paused_since and pauses)
-        result = super().write(vals)
+        return (
+            self.filtered(lambda t: t.sla_paused_since and not pauses),
+            self.filtered(lambda t: not t.sla_paused_since and pauses),
+            fields.Datetime.now(),
+        )
+
+    def _sla_apply_pause_change(self, change):
+        if not change:
+            return
+        resuming, pausing, now = change
+        resuming._sla_resume(now)
         pausing.sudo().write({"sla_paused_since": now})
-        return result
 
     def _sla_resume(self, now):
         """Add the business time spent waiting on the customer to the pause
@@ -293,15 +296,23 @@ class HelpdeskTicket(models.Model):
     def _message_post_after_hook(self, message, msg_vals):
         result = super()._message_post_after_hook(message, msg_vals)
         if self._is_sla_first_response(message):
-            self.sudo().write({"sla_first_response_date": fields.Datetime.now()})
+            self.sudo().write(
+                {
+                    "sla_first_response_date": fields.Datetime.now(),
+                    "sla_response_paused_hours": self.sla_paused_hours,
+                }
+            )
         return result
 
     def _is_sla_first_response(self, message):
-        """A first response is the first public reply written by an agent:
-        not an internal note, not an automatic message, not the client."""
+        """A first response is the first public reply written by an agent,
+        in the chatter or by email from their mail client: not an internal
+        note, not an automatic message, not the client."""
         if len(self) != 1 or self.sla_first_response_date:
             return False
-        if message.message_type != "comment" or message.subtype_id.internal:
+        if message.message_type not in ("comment", "email"):
+            return False
+        if message.subtype_id.internal:
             return False
         if not message.subtype_id:
             return False
@@ -311,94 +322,6 @@ class HelpdeskTicket(models.Model):
             bool(author_users)
             and not all(author_users.mapped("share"))
             and message.author_id != root
-        )
-
-    # ------------------------------------------------------------------
-    # Escalation
-    # ------------------------------------------------------------------
-
-    def _lock_for_sla(self):
-        """The tickets of ``self`` that no other worker is processing."""
-        if not self:
-            return self
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE SKIP LOCKED",
-                tuple(self.ids),
-            )
-        )
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
-
-    def _sla_escalation_domain(self):
-        return [
-            ("closed", "=", False),
-            "|",
-            "&",
-            ("sla_status", "=", "at_risk"),
-            ("sla_escalation", "=", False),
-            "&",
-            ("sla_status", "=", "breached"),
-            ("sla_escalation", "in", [False, "at_risk"]),
-        ]
-
-    @api.model
-    def _cron_sla_update(self, batch_size=200):
-        """Refresh the SLA status of the tickets whose status is due to
-        change, then escalate the new at-risk and breached ones.
-
-        One batch per call: ``ir.cron`` commits and calls again while
-        progress remains. Rows are locked with SKIP LOCKED, and a ticket is
-        escalated once per status, so a rerun or a second worker neither
-        notifies twice nor waits.
-        """
-        now = fields.Datetime.now()
-        due_domain = [("sla_next_check", "<=", now)]
-        due = self.search(due_domain, limit=batch_size)._lock_for_sla()
-        due._compute_sla_status()
-        due.flush_recordset()
-        escalating = self.browse()
-        if len(due) < batch_size:
-            escalating = self.search(
-                self._sla_escalation_domain(), limit=batch_size - len(due)
-            )._lock_for_sla()
-            escalating._sla_escalate()
-        remaining = self.search_count(due_domain) + self.search_count(
-            self._sla_escalation_domain()
-        )
-        self.env["ir.cron"]._notify_progress(
-            done=len(due) + len(escalating), remaining=remaining
-        )
-
-    def _sla_escalate(self):
-        for ticket in self:
-            status = ticket.sla_status
-            if ESCALATION_RANK[status] <= ESCALATION_RANK[ticket.sla_escalation]:
-                continue
-            body = ticket._sla_escalation_message()
-            leader = ticket.team_id.user_id or ticket.user_id
-            if leader:
-                ticket.activity_schedule(
-                    "helpdesk_priority_matrix.mail_activity_type_sla_escalation",
-                    user_id=leader.id,
-                    summary=body,
-                    date_deadline=fields.Date.context_today(ticket),
-                )
-            ticket.message_post(
-                body=body,
-                subtype_xmlid=f"helpdesk_priority_matrix.mt_ticket_sla_{status}",
-            )
-            ticket.sla_escalation = status
-
-    def _sla_escalation_message(self):
-        self.ensure_one()
-        deadline = format_datetime(self.env, self.sla_deadline, dt_format="short")
-        if self.sla_status == "breached":
-            return self.env._(
-                "SLA breached: the deadline of %(deadline)s was missed.",
-                deadline=deadline,
-            )
-        return self.env._(
-            "SLA at risk: the deadline is %(deadline)s.", deadline=deadline
         )
 
     # ------------------------------------------------------------------

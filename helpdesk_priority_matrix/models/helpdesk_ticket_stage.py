@@ -9,3 +9,9 @@ class HelpdeskTicketStage(models.Model):
         help="Tickets in this stage wait on the customer: the SLA clock stops "
         "and the deadlines move by the business time spent here.",
     )
+    entitlement_release = fields.Boolean(
+        string="Gives the Coverage Back",
+        help="Tickets moved here (cancelled as duplicate, rejected before any "
+        "work) give back what their coverage consumed: a wallet ticket, a "
+        "plan quota. Once per ticket.",
+    )

@@ -1,13 +1,45 @@
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
+from odoo.tools import ormcache
 
 from ..tools import WorkSchedule
 
 
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"attendance_ids", "tz", "leave_ids", "global_leave_ids"} & set(vals):
+            self._sla_replan()
+        return result
+
+    def _sla_replan(self):
+        """Open tickets planned on these calendars get their deadlines
+        planned again: a public holiday, new working hours or another time
+        zone move them."""
+        self.env.registry.clear_cache()
+        policies = self.env["helpdesk.sla.policy"].with_context(active_test=False)
+        policies.search([("calendar_id", "in", self.ids)])._recompute_open_tickets()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sla_policy(self):
+        policies = (
+            self.env["helpdesk.sla.policy"]
+            .with_context(active_test=False)
+            .search([("calendar_id", "in", self.ids)])
+        )
+        if policies:
+            raise UserError(
+                self.env._(
+                    "These working hours are used by the SLA policies %(policies)s: "
+                    "give those policies other working hours first.",
+                    policies=", ".join(policies.mapped("name")),
+                )
+            )
 
     def _sla_timezone(self):
         self.ensure_one()
@@ -57,3 +89,22 @@ class ResourceCalendar(models.Model):
     def _sla_local_to_utc(moment, tz):
         local = moment.replace(tzinfo=tz)
         return local.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+    def _sla_schedule(self, company, date_from, date_to):
+        """The SLA schedule of this calendar for ``company`` (whose
+        force-majeure windows it excludes), over whole months around the
+        range: the same months serve every ticket created in them, across
+        transactions, until the calendar, its leaves or the windows change."""
+        month_from = date_from.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        month_to = (date_to.replace(day=1) + timedelta(days=32)).replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        return self._sla_cached_schedule(company.id, month_from, month_to)
+
+    @ormcache("self.id", "company_id", "date_from", "date_to")
+    def _sla_cached_schedule(self, company_id, date_from, date_to):
+        company = self.env["res.company"].browse(company_id)
+        windows = self.env["helpdesk.sla.suspension"]._windows(
+            company, date_from, date_to
+        )
+        return self._sla_work_schedule(date_from, date_to, windows)

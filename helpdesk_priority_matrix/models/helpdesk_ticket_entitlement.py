@@ -1,0 +1,220 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..tools.entitlement import SEQUENCE_POLICY, Candidate, choose
+
+
+class HelpdeskTicket(models.Model):
+    """Entitlement: which service covers the ticket, with which SLA policy.
+
+    A chain in three steps that the modules selling coverage extend through
+    ``super()``:
+
+    1. :meth:`_entitlement_candidates` lists the possible answers, without
+       side effects;
+    2. :meth:`_entitlement_claim` lets the chosen candidate's module take
+       the coverage (a debit, a quota) under a row lock, or refuse it when
+       nothing is left, in which case the next candidate is tried;
+    3. :meth:`_entitlement_release_claim` gives a claim back, once (a
+       duplicate cancelled, a ticket merged or rejected before work).
+
+    :meth:`_entitlement_apply` runs the chain at creation, when the team,
+    partner or category of an open ticket changes, and when a module is
+    installed on existing tickets. A ticket never holds two claims: one that
+    holds a claim keeps it through re-saves, stage changes and team changes.
+    """
+
+    _inherit = "helpdesk.ticket"
+
+    sla_policy_id = fields.Many2one(
+        comodel_name="helpdesk.sla.policy",
+        string="SLA Policy",
+        tracking=True,
+        index=True,
+        domain="[('company_id', 'in', [company_id, False])]",
+        help="Service tier whose targets apply; set from the entitlement when "
+        "the ticket is created.",
+    )
+    entitlement_source = fields.Selection(
+        selection=[("none", "Not covered"), ("policy", "Service policy")],
+        string="Covered By",
+        default="none",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    is_covered = fields.Boolean(string="Covered", readonly=True, copy=False)
+    entitlement_message = fields.Char(readonly=True, copy=False)
+    entitlement_state = fields.Selection(
+        selection=[("claimed", "Claimed"), ("released", "Released")],
+        readonly=True,
+        copy=False,
+        help="Claimed: the coverage consumed something (a wallet ticket, a plan "
+        "quota). Released: it was given back.",
+    )
+    entitlement_partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Claimed For",
+        readonly=True,
+        copy=False,
+        help="Commercial partner whose coverage the claim consumed.",
+    )
+
+    # ------------------------------------------------------------------
+    # The chain: candidates, claim, release
+    # ------------------------------------------------------------------
+
+    def _entitlement_candidates(self):
+        """The possible answers for this ticket, as a list of
+        :class:`~..tools.entitlement.Candidate`. No side effect.
+
+        The foundation proposes the service policy: the team's, else the
+        company's default. Modules append their own candidates (and may drop
+        the ones their rule supersedes) and return the list.
+        """
+        self.ensure_one()
+        policy = self.team_id.sla_policy_id or self.company_id.helpdesk_sla_policy_id
+        if not policy:
+            return []
+        return [Candidate(source="policy", sequence=SEQUENCE_POLICY, sla_policy=policy)]
+
+    def _entitlement_claim(self, candidate):
+        """Take the coverage of a consuming ``candidate``; False when nothing
+        is left once the module's row is locked. Modules handle their own
+        ``candidate.source`` and pass the others to ``super()``."""
+        self.ensure_one()
+        return True
+
+    def _entitlement_release_claim(self):
+        """Give back what the claim of ``entitlement_source`` consumed.
+        Called once per claim; modules handle their own source."""
+        self.ensure_one()
+
+    # ------------------------------------------------------------------
+    # Running the chain
+    # ------------------------------------------------------------------
+
+    def _entitlement_apply(self, keep_policy=False, creating=False):
+        """Entitle the tickets of ``self`` that may be (re-)entitled.
+
+        With ``keep_policy``, an SLA policy already set by hand is kept when
+        the answer consumes nothing. Tickets with the same answer are written
+        together, so that their deadlines are planned in one batch. The
+        clients of tickets that are new, or were covered and are not any
+        more, are told.
+        """
+        moved = self.filtered(
+            lambda t: (
+                t.entitlement_state == "claimed"
+                and t.entitlement_partner_id != t.partner_id.commercial_partner_id
+            )
+        )
+        moved._entitlement_release()
+        moved.write({"entitlement_state": False})
+        covered_before = self.filtered("is_covered")
+        batches = defaultdict(lambda: self.browse())
+        for ticket in self.filtered(lambda t: not t.entitlement_state):
+            vals = ticket._entitlement_answer()
+            if keep_policy and ticket.sla_policy_id and not vals["entitlement_state"]:
+                del vals["sla_policy_id"]
+            batches[tuple(sorted(vals.items()))] |= ticket
+        for vals, tickets in batches.items():
+            tickets.write(dict(vals))
+        told = self if creating else covered_before
+        told.filtered(lambda t: not t.is_covered)._entitlement_notify_uncovered()
+
+    def _entitlement_answer(self):
+        """Run candidates and claims for one ticket; the values to store."""
+        self.ensure_one()
+        candidates = self._entitlement_candidates()
+        chosen, reasons = choose(candidates, self._entitlement_claim)
+        if chosen:
+            return {
+                "is_covered": True,
+                "entitlement_source": chosen.source,
+                "entitlement_message": chosen.message,
+                "entitlement_state": "claimed" if chosen.consumes else False,
+                "entitlement_partner_id": chosen.consumes
+                and self.partner_id.commercial_partner_id.id,
+                "sla_policy_id": chosen.sla_policy.id if chosen.sla_policy else False,
+            }
+        return {
+            "is_covered": False,
+            "entitlement_source": "none",
+            "entitlement_message": " ".join(
+                reason.reason for reason in reasons if reason.reason
+            )
+            or self._entitlement_default_message(),
+            "entitlement_state": False,
+            "entitlement_partner_id": False,
+            "sla_policy_id": False,
+        }
+
+    def _entitlement_default_message(self):
+        return self.env._(
+            "Your request was received and saved, but no support service "
+            "covers it yet. We will contact you to agree on how to serve it."
+        )
+
+    def _entitlement_release(self):
+        """Give back the claim of each ticket that holds one, exactly once."""
+        claimed = self.filtered(lambda t: t.entitlement_state == "claimed")
+        if not claimed:
+            return
+        claimed = claimed._entitlement_lock()
+        for ticket in claimed:
+            ticket._entitlement_release_claim()
+        claimed.write({"entitlement_state": "released"})
+
+    def _entitlement_lock(self):
+        """Lock the claimed tickets and re-read their state: two workers
+        releasing the same ticket give back one claim."""
+        self.flush_recordset(["entitlement_state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE id IN %s "
+                "AND entitlement_state = 'claimed' FOR NO KEY UPDATE",
+                tuple(self.ids),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        self.invalidate_recordset(["entitlement_state"])
+        return self.browse(ids)
+
+    @api.model
+    def _entitlement_apply_open(self):
+        """Entitle the open tickets that hold no claim, e.g. when a module
+        that sells coverage is installed on an existing database."""
+        self.search(
+            [("closed", "=", False), ("entitlement_state", "=", False)]
+        )._entitlement_apply(keep_policy=True)
+
+    def _entitlement_notify_uncovered(self):
+        """Tell the clients of uncovered tickets why, and how to be served.
+        Modules extend it, e.g. with an activity for the salesperson."""
+        template = self.env.ref(
+            "helpdesk_priority_matrix.mail_template_ticket_uncovered",
+            raise_if_not_found=False,
+        )
+        if not template:
+            return
+        for ticket in self.filtered("partner_id"):
+            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+
+    # ------------------------------------------------------------------
+    # Steps of create and write
+    # ------------------------------------------------------------------
+
+    def _entitlement_on_write(self, vals):
+        """Re-entitle open tickets whose team, partner or category changed,
+        and release the claim of tickets moved to a releasing stage."""
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.entitlement_release:
+                self._entitlement_release()
+        if {"team_id", "partner_id", "category_id"} & set(vals) and (
+            "sla_policy_id" not in vals
+        ):
+            self.filtered(lambda t: not t.closed)._entitlement_apply()

@@ -1,0 +1,179 @@
+import psycopg2.errors
+
+from odoo import api, fields, models
+from odoo.tools import SQL, format_datetime
+
+ESCALATION_RANK = {False: 0, "at_risk": 1, "breached": 2}
+ESCALATIONS = [("at_risk", "At Risk"), ("breached", "Breached")]
+
+
+class HelpdeskTicket(models.Model):
+    """Escalation: the SLA cron refreshes due statuses and tells the team
+    leader, once per status, about tickets at risk or breached."""
+
+    _inherit = "helpdesk.ticket"
+
+    sla_escalation = fields.Selection(
+        selection=ESCALATIONS,
+        string="Escalated As",
+        readonly=True,
+        copy=False,
+    )
+    sla_escalation_pending = fields.Selection(
+        selection=ESCALATIONS,
+        compute="_compute_sla_escalation_pending",
+        store=True,
+        # Only tickets waiting for an escalation carry a value: the cron's
+        # search stays as small as the work to do.
+        index="btree_not_null",
+        copy=False,
+    )
+
+    @api.depends("sla_status", "sla_escalation", "stage_id.closed")
+    def _compute_sla_escalation_pending(self):
+        for ticket in self:
+            status = ticket.sla_status if not ticket.stage_id.closed else False
+            if ESCALATION_RANK.get(status, 0) > ESCALATION_RANK[ticket.sla_escalation]:
+                ticket.sla_escalation_pending = status
+            else:
+                ticket.sla_escalation_pending = False
+
+    # ------------------------------------------------------------------
+    # The cron
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_sla_update(self, batch_size=200):
+        """Refresh the SLA status of the tickets whose status is due to
+        change, then escalate the new at-risk and breached ones.
+
+        One batch per call: ``ir.cron`` commits and calls again while
+        progress remains. Rows another worker holds, or that changed since
+        this transaction's snapshot, are left for the next call; a ticket is
+        escalated once per status, so a rerun or a second worker neither
+        notifies twice nor waits.
+        """
+        now = fields.Datetime.now()
+        due_domain = [("sla_next_check", "<=", now)]
+        due = self.search(due_domain, limit=batch_size)._sla_lock()
+        due._compute_sla_status()
+        self.env.flush_all()
+        pending_domain = [("sla_escalation_pending", "!=", False)]
+        escalating = self.browse()
+        if len(due) < batch_size:
+            escalating = self.search(
+                pending_domain, limit=batch_size - len(due)
+            )._sla_lock()
+            escalating._sla_escalate()
+        self.env["ir.cron"]._notify_progress(
+            done=len(due) + len(escalating),
+            remaining=self.search_count(due_domain) + self.search_count(pending_domain),
+        )
+
+    def _sla_lock(self):
+        """The tickets of ``self`` that this transaction may process.
+
+        Under REPEATABLE READ, locking a row that another transaction changed
+        and committed after this one's snapshot fails with a serialization
+        error instead of being skipped: the batch is tried at once, and on
+        such an error row by row, each in a savepoint, skipping the changed
+        rows.
+        """
+        if not self:
+            return self
+        try:
+            with self.env.cr.savepoint(flush=False):
+                return self.browse(self._sla_lock_rows(self.ids))
+        except psycopg2.errors.SerializationFailure:
+            locked = []
+            for ticket_id in self.ids:
+                try:
+                    with self.env.cr.savepoint(flush=False):
+                        locked += self._sla_lock_rows([ticket_id])
+                except psycopg2.errors.SerializationFailure:
+                    continue
+            return self.browse(locked)
+
+    def _sla_lock_rows(self, ids):
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE id IN %s "
+                "ORDER BY id FOR UPDATE SKIP LOCKED",
+                tuple(ids),
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------------
+    # Escalating
+    # ------------------------------------------------------------------
+
+    def _sla_escalate(self):
+        """One activity for the team leader and one internal note per
+        ticket, created in batches."""
+        tickets = self.filtered("sla_escalation_pending")
+        if not tickets:
+            return
+        bodies = {ticket.id: ticket._sla_escalation_message() for ticket in tickets}
+        tickets._sla_schedule_escalation_activities(bodies)
+        tickets._sla_log_escalation_notes(bodies)
+        for status, batch in tickets.grouped("sla_escalation_pending").items():
+            batch.sla_escalation = status
+
+    def _sla_schedule_escalation_activities(self, bodies):
+        activity_type = self.env.ref(
+            "helpdesk_priority_matrix.mail_activity_type_sla_escalation"
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].sudo().create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": bodies[ticket.id],
+                    "user_id": (ticket.team_id.user_id or ticket.user_id).id,
+                    "date_deadline": today,
+                }
+                for ticket in self
+                if ticket.team_id.user_id or ticket.user_id
+            ]
+        )
+
+    def _sla_log_escalation_notes(self, bodies):
+        subtypes = {
+            status: self.env["ir.model.data"]._xmlid_to_res_id(
+                f"helpdesk_priority_matrix.mt_ticket_sla_{status}"
+            )
+            for status in ESCALATION_RANK
+            if status
+        }
+        author = self.env.user.partner_id
+        self.env["mail.message"].sudo().create(
+            [
+                {
+                    "model": self._name,
+                    "res_id": ticket.id,
+                    "body": bodies[ticket.id],
+                    "message_type": "notification",
+                    "subtype_id": subtypes[ticket.sla_escalation_pending],
+                    "is_internal": True,
+                    "author_id": author.id,
+                    "email_from": author.email_formatted,
+                }
+                for ticket in self
+            ]
+        )
+
+    def _sla_escalation_message(self):
+        self.ensure_one()
+        deadline = format_datetime(self.env, self.sla_deadline, dt_format="short")
+        if self.sla_escalation_pending == "breached":
+            return self.env._(
+                "SLA breached: the deadline of %(deadline)s was missed.",
+                deadline=deadline,
+            )
+        return self.env._(
+            "SLA at risk: the deadline is %(deadline)s.", deadline=deadline
+        )
