@@ -60,6 +60,8 @@ class TestDuplicates(AutocloseCommon):
         ticket = self.create_ticket(
             self.utc(2026, 11, 19, 11), name="BANCOS, Factura mal cargada"
         )
+        # As if a wallet or a plan had covered it: merging gives it back.
+        ticket.sudo().entitlement_state = "claimed"
         action = ticket.action_autoclose_merge_duplicate()
         self.assertEqual(action["res_model"], "helpdesk.ticket.merge")
         wizard = Form(
@@ -68,5 +70,6 @@ class TestDuplicates(AutocloseCommon):
         self.assertEqual(wizard.dst_ticket_id, self.original)
         wizard.merge_tickets()
         self.assertFalse(ticket.active)
+        self.assertEqual(ticket.entitlement_state, "released")
         self.assertFalse(ticket.probable_duplicate_id)
         self.assertTrue(self.original.active)

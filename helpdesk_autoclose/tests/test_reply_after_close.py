@@ -75,3 +75,25 @@ class TestReplyAfterClose(AutocloseCommon):
             ticket.rating_apply(5, token=token, feedback="Muy bien")
         self.assertFalse(ticket.autoclose_followup_ids)
         self.assertEqual(ticket.stage_id, self.stage_no_answer)
+
+    def test_portal_message_after_close_follows_the_policy_too(self):
+        portal = self.env["res.users"].create(
+            {
+                "name": "Cliente Portal",
+                "login": "andina_after_close",
+                "partner_id": self.customer.id,
+                "groups_id": [(6, 0, self.env.ref("base.group_portal").ids)],
+            }
+        )
+        ticket = self.closed_ticket()
+        with freeze_time(self.utc(2026, 11, 26, 10, 0)):
+            ticket.with_user(portal).sudo().message_post(
+                body="Escribo desde el portal: sigue igual.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            self.flush_tracking()
+        followup = ticket.autoclose_followup_ids
+        self.assertEqual(len(followup), 1)
+        self.assertIn("desde el portal", followup.description)
+        self.assertEqual(ticket.stage_id, self.stage_no_answer)

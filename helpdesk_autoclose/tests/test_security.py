@@ -41,9 +41,7 @@ class TestSecurity(AutocloseCommon):
                 "close_stage_id": self.stage_no_answer.id,
             }
         )
-        visible = (
-            self.env["helpdesk.autoclose.rule"].with_user(self.leader).search([])
-        )
+        visible = self.env["helpdesk.autoclose.rule"].with_user(self.leader).search([])
         self.assertIn(self.rule, visible)
         self.assertNotIn(other_rule, visible)
 

@@ -16,7 +16,5 @@ class HelpdeskTicketMerge(models.TransientModel):
         self.dst_ticket_id.filtered(
             lambda t: t.probable_duplicate_id in merged
         ).sudo().probable_duplicate_id = False
-        for ticket in merged:
-            if hasattr(ticket, "_entitlement_release"):
-                ticket._entitlement_release()
+        merged._entitlement_release()
         return action
