@@ -314,30 +314,47 @@ class HelpdeskTicket(models.Model):
 
         One statement, in due order, through the partial index of the due
         date: the cost does not grow with the number of open tickets. A row
-        changed by a worker that committed since this transaction started
-        cannot be locked; the batch is then given up and the next call, in
-        a fresh transaction, takes it.
+        that a worker changed and committed since this transaction's
+        snapshot cannot be locked and fails the statement; the due rows are
+        then locked one by one, each in a savepoint, skipping those.
         """
         if limit <= 0:
             return self.browse()
         self.flush_model([field_name, "active"])
         column = SQL.identifier(field_name)
-        query = SQL(
+        due = SQL(
             "SELECT id FROM helpdesk_ticket WHERE %s <= %s AND active "
-            "ORDER BY %s, id LIMIT %s FOR UPDATE SKIP LOCKED",
+            "ORDER BY %s, id LIMIT %s",
             column,
             now,
             column,
             limit,
         )
         try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(query)
-                ids = [row[0] for row in self.env.cr.fetchall()]
+            return self.browse(
+                self._autoclose_lock_rows(SQL("%s FOR UPDATE SKIP LOCKED", due))
+            )
         except pg_errors.SerializationFailure:
-            _logger.info("Due tickets changed by another worker; retried later.")
-            return self.browse()
-        return self.browse(ids)
+            self.env.cr.execute(due)
+            candidates = [row[0] for row in self.env.cr.fetchall()]
+        locked = []
+        for ticket_id in candidates:
+            try:
+                locked += self._autoclose_lock_rows(
+                    SQL(
+                        "SELECT id FROM helpdesk_ticket WHERE id = %s "
+                        "FOR UPDATE SKIP LOCKED",
+                        ticket_id,
+                    )
+                )
+            except pg_errors.SerializationFailure:
+                _logger.info("Ticket %s changed by another worker: skipped.", ticket_id)
+        return self.browse(locked)
+
+    def _autoclose_lock_rows(self, query):
+        with self.env.cr.savepoint(flush=False):
+            self.env.cr.execute(query)
+            return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model
     def _cron_autoclose(self, batch_size=100):

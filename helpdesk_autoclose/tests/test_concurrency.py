@@ -85,3 +85,20 @@ class TestTwoWorkers(TransactionCase):
                     ]
                     self.assertEqual(subjects.count(subject), 1, ticket.name)
                 self.assertEqual(ticket.stage_id, closing)
+
+    def test_rows_changed_since_the_snapshot_are_skipped(self):
+        """A worker whose snapshot predates another worker's commit skips
+        the tickets that worker processed instead of failing its batch."""
+        with self.registry.cursor() as late_cr:
+            late_env = self.committed_env(late_cr)
+            late_cr.execute("SELECT count(*) FROM helpdesk_ticket")  # snapshot
+            with self.registry.cursor() as cr:
+                self.committed_env(cr)["helpdesk.ticket"]._cron_autoclose()
+            late_env["helpdesk.ticket"]._cron_autoclose()
+            late_cr.commit()
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            reminder = env.ref(REMINDER)
+            for ticket in env["helpdesk.ticket"].browse(self.ticket_ids):
+                subject = reminder._render_field("subject", ticket.ids)[ticket.id]
+                self.assertEqual(ticket.message_ids.mapped("subject").count(subject), 1)
