@@ -33,5 +33,6 @@
     "demo": [
         "demo/helpdesk_autoclose_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

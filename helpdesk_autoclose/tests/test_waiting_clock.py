@@ -2,6 +2,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .common import CLOSED, REMINDER, AutocloseCommon
 
 CLIENT_REPLY = """From: Comercial Andina <soporte@andina.example.com>
@@ -163,3 +164,11 @@ class TestWaitingClock(AutocloseCommon):
             self.rule.close_days = 0
         with self.assertRefused("cannot be negative"):
             self.rule.reminder_days = -1
+
+    def test_installation_starts_the_waiting_of_waiting_tickets(self):
+        ticket = self.waiting_ticket(2026, 11, 2, 10, 0)
+        ticket.sudo().autoclose_waiting_since = False  # as before installation
+        with freeze_time(self.utc(2026, 11, 19, 16, 0)):
+            post_init_hook(self.env)
+        self.assertLocal(ticket.autoclose_waiting_since, 2026, 11, 19, 16, 0)
+        self.assertLocal(ticket.autoclose_close_due, 2026, 11, 24, 16, 0)
