@@ -5,3 +5,4 @@ from . import helpdesk_ticket_reply_after_close
 from . import helpdesk_ticket_duplicate
 from . import helpdesk_ticket_priority_drop
 from . import helpdesk_ticket_team
+from . import resource_calendar

@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 
 from psycopg2 import errors as pg_errors
 
@@ -126,27 +127,27 @@ class HelpdeskTicket(models.Model):
     # Due dates
     # ------------------------------------------------------------------
 
-    def _autoclose_calendar(self):
-        """Business days follow the working hours of the ticket's service
-        level, else the team's or the company's."""
+    def _autoclose_clock_key(self):
+        """(calendar, company) the waiting delays are counted on: business
+        days follow the working hours of the ticket's service level, else
+        the team's or the company's."""
         self.ensure_one()
         company = self.company_id or self.env.company
-        return (
+        calendar = (
             self.sla_policy_id.calendar_id
             or self.team_id.sla_policy_id.calendar_id
             or company.helpdesk_sla_policy_id.calendar_id
             or company.resource_calendar_id
         )
+        return (calendar, company)
 
     def _autoclose_clock(self):
         """One business-time schedule per calendar for the whole batch."""
         clock = WaitingClock(self.env)
         waiting = self.filtered("autoclose_waiting_since")
-        for calendar, tickets in waiting.grouped(
-            lambda t: t._autoclose_calendar()
-        ).items():
-            if calendar:
-                clock.prepare(calendar, tickets.mapped("autoclose_waiting_since"))
+        for key, tickets in waiting.grouped(lambda t: t._autoclose_clock_key()).items():
+            if key[0]:
+                clock.prepare(key, tickets.mapped("autoclose_waiting_since"))
         return clock
 
     @api.depends(
@@ -169,15 +170,15 @@ class HelpdeskTicket(models.Model):
         values = dict.fromkeys(AUTOCLOSE_DUE_FIELDS, False)
         since = self.autoclose_waiting_since
         kind = since and self._autoclose_stage_kind(rules)
-        calendar = kind and self._autoclose_calendar()
-        if not calendar:
+        key = kind and self._autoclose_clock_key()
+        if not key or not key[0]:
             return values
         rule = self._autoclose_rule(rules)
-        schedule = clock.schedule(calendar, since)
-        local_since = clock.to_local(calendar, since)
+        schedule = clock.schedule(key, since)
+        local_since = clock.to_local(key, since)
 
         def utc(moment):
-            return moment and clock.to_utc(calendar, moment) or False
+            return moment and clock.to_utc(key, moment) or False
 
         if kind == "validation":
             _reminder, close = waiting_due_dates(
@@ -423,34 +424,42 @@ class HelpdeskTicket(models.Model):
 
 class WaitingClock:
     """The working time of the calendars of a batch of waiting tickets, in
-    their local time, where business days are counted."""
+    their local time, where business days are counted.
+
+    Schedules come from the foundation's SLA schedules (public holidays and
+    the company's force-majeure windows excluded, cached across
+    transactions), over a year: enough for the longest delay a rule allows
+    on any calendar with at least one working day a week.
+    """
 
     def __init__(self, env):
         self._calendars = env["resource.calendar"]
         self._timezones = {}
         self._planner = SlaPlanner(
-            lambda calendar, date_from, date_to: calendar._sla_work_schedule(
-                date_from, date_to
+            lambda key, date_from, date_to: key[0]._sla_schedule(
+                key[1], date_from, date_to
             ),
             to_local=self.to_local,
             to_utc=self.to_utc,
+            horizon=timedelta(days=366),
         )
 
-    def _timezone(self, calendar):
+    def _timezone(self, key):
+        calendar = key[0]
         if calendar.id not in self._timezones:
             self._timezones[calendar.id] = calendar._sla_timezone()
         return self._timezones[calendar.id]
 
-    def prepare(self, calendar, starts):
-        self._planner.prepare(calendar, starts)
+    def prepare(self, key, starts):
+        """Declare the waiting dates of ``key`` (calendar, company), so that
+        one schedule covers them all."""
+        self._planner.prepare(key, starts)
 
-    def schedule(self, calendar, start):
-        """A schedule of ``calendar`` from ``start`` on, long enough for any
-        delay a rule allows."""
-        return self._planner.schedule(calendar, start)[2]
+    def schedule(self, key, start):
+        return self._planner.schedule(key, start)[2]
 
-    def to_local(self, calendar, moment):
-        return self._calendars._sla_utc_to_local(moment, self._timezone(calendar))
+    def to_local(self, key, moment):
+        return self._calendars._sla_utc_to_local(moment, self._timezone(key))
 
-    def to_utc(self, calendar, moment):
-        return self._calendars._sla_local_to_utc(moment, self._timezone(calendar))
+    def to_utc(self, key, moment):
+        return self._calendars._sla_local_to_utc(moment, self._timezone(key))

@@ -172,3 +172,17 @@ class TestWaitingClock(AutocloseCommon):
             post_init_hook(self.env)
         self.assertLocal(ticket.autoclose_waiting_since, 2026, 11, 19, 16, 0)
         self.assertLocal(ticket.autoclose_close_due, 2026, 11, 24, 16, 0)
+
+    def test_a_holiday_declared_later_moves_the_close(self):
+        ticket = self.waiting_ticket(2026, 11, 19, 16, 0)
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Feriado regional",
+                "calendar_id": self.calendar.id,
+                "date_from": self.utc(2026, 11, 24, 0, 0),
+                "date_to": self.utc(2026, 11, 24, 23, 59, 59),
+                "time_type": "leave",
+            }
+        )
+        self.env.flush_all()
+        self.assertLocal(ticket.autoclose_close_due, 2026, 11, 25, 16, 0)
