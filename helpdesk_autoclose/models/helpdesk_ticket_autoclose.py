@@ -203,6 +203,13 @@ class HelpdeskTicket(models.Model):
         for name in AUTOCLOSE_DUE_FIELDS:
             self.env.add_to_compute(self._fields[name], self)
 
+    def _recompute_sla_deadlines(self):
+        """What moves the SLA deadlines (a force-majeure window, working
+        hours) moves the waiting delays too."""
+        result = super()._recompute_sla_deadlines()
+        self.filtered("autoclose_waiting_since")._recompute_autoclose_due()
+        return result
+
     # ------------------------------------------------------------------
     # create / write / messages
     # ------------------------------------------------------------------

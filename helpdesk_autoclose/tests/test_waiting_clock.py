@@ -186,3 +186,15 @@ class TestWaitingClock(AutocloseCommon):
         )
         self.env.flush_all()
         self.assertLocal(ticket.autoclose_close_due, 2026, 11, 25, 16, 0)
+
+    def test_force_majeure_window_moves_the_close(self):
+        ticket = self.waiting_ticket(2026, 11, 19, 16, 0)
+        self.env["helpdesk.sla.suspension"].create(
+            {
+                "name": "Caída del hosting",
+                "date_from": self.utc(2026, 11, 24, 0, 0),
+                "date_to": self.utc(2026, 11, 25, 0, 0),
+            }
+        )
+        self.env.flush_all()
+        self.assertLocal(ticket.autoclose_close_due, 2026, 11, 25, 16, 0)
