@@ -64,3 +64,25 @@ class TestSecurity(AutocloseCommon):
             "autoclose_validation_token",
             self.env["helpdesk.ticket"].with_user(self.agent).fields_get(),
         )
+
+    def test_agents_open_the_ticket_form_with_the_follow_up(self):
+        views = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            .get_views([(False, "form")])
+        )
+        arch = views["views"]["form"]["arch"]
+        self.assertIn("action_autoclose_merge_duplicate", arch)
+        self.assertIn("autoclose_close_due", arch)
+        ticket = self.create_ticket(self.utc(2026, 11, 19, 10))
+        ticket.with_user(self.agent).read(
+            ["autoclose_close_due", "probable_duplicate_id", "rating_last_value"]
+        )
+
+    def test_managers_open_the_rule_form(self):
+        views = (
+            self.env["helpdesk.autoclose.rule"]
+            .with_user(self.leader)
+            .get_views([(False, "form"), (False, "list")])
+        )
+        self.assertIn("reply_after_close", views["views"]["form"]["arch"])
