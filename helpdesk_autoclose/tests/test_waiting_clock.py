@@ -198,3 +198,16 @@ class TestWaitingClock(AutocloseCommon):
         )
         self.env.flush_all()
         self.assertLocal(ticket.autoclose_close_due, 2026, 11, 25, 16, 0)
+
+    def test_team_shows_the_rule_that_applies(self):
+        self.assertEqual(self.team.autoclose_rule_id, self.rule)
+        own = self.env["helpdesk.autoclose.rule"].create(
+            {
+                "name": "Equipo SLA",
+                "team_id": self.team.id,
+                "answered_stage_id": self.stage_progress.id,
+                "close_stage_id": self.stage_no_answer.id,
+            }
+        )
+        self.team.invalidate_recordset(["autoclose_rule_id"])
+        self.assertEqual(self.team.autoclose_rule_id, own)
