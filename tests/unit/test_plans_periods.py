@@ -1,27 +1,9 @@
 """Period, notice, bag and grace arithmetic of helpdesk_plans, as tables."""
 
-import importlib.util
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
+import plan_periods as periods
 import pytest
-
-TOOLS = (
-    Path(__file__).resolve().parents[2] / "helpdesk_plans" / "tools" / "plan_periods.py"
-)
-
-
-def _load_tools():
-    # Loaded by path: importing the addon package would import Odoo.
-    spec = importlib.util.spec_from_file_location("plan_periods", TOOLS)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["plan_periods"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-periods = _load_tools()
 
 
 @pytest.mark.parametrize(

@@ -1,30 +1,10 @@
 """Table tests of the ticket wallet's rules, without Odoo."""
 
-import importlib.util
-import sys
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
+import wallet_rules as rules
 
-RULES = (
-    Path(__file__).resolve().parents[2]
-    / "helpdesk_sla_wallet"
-    / "tools"
-    / "wallet_rules.py"
-)
-
-
-def _load_rules():
-    # By file path: importing the addon package would import Odoo.
-    spec = importlib.util.spec_from_file_location("wallet_rules", RULES)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["wallet_rules"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-rules = _load_rules()
 Credit = rules.Credit
 TODAY = date(2026, 11, 23)
 OLD = datetime(2026, 1, 10, 9, 0)
