@@ -19,8 +19,10 @@
         "data/helpdesk_sla_policy_data.xml",
         "data/helpdesk_functional_area_data.xml",
         "data/helpdesk_ticket_category_data.xml",
+        "data/helpdesk_ticket_channel_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_template_intake_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/helpdesk_priority_level_views.xml",
@@ -35,6 +37,9 @@
         "views/res_config_settings_views.xml",
         "views/helpdesk_priority_matrix_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
+        "views/helpdesk_ticket_portal_intake_templates.xml",
+        "views/helpdesk_ticket_intake_views.xml",
+        "views/helpdesk_intake_config_views.xml",
     ],
     "demo": [
         "demo/helpdesk_priority_matrix_demo.xml",
@@ -43,9 +48,12 @@
     "assets": {
         "web.assets_frontend": [
             "helpdesk_priority_matrix/static/src/js/portal_ticket_category.esm.js",
+            "helpdesk_priority_matrix/static/src/js/portal_ticket_intake.esm.js",
         ],
     },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
+    "maintainers": ["helpdesk-sla-suite"],
+    "development_status": "Beta",
     "installable": True,
 }
