@@ -11,6 +11,7 @@ INTAKE_CHANNELS = [
 # registered by an agent, who vouches for the requester and for the moment
 # the client asked.
 CLIENT_CHANNELS = ("web", "email")
+AGENT_CHANNELS = ("phone", "whatsapp", "meeting")
 
 
 class HelpdeskTicketChannel(models.Model):

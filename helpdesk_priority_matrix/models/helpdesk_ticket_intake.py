@@ -3,9 +3,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .helpdesk_ticket_channel import CLIENT_CHANNELS
+from .helpdesk_ticket_channel import AGENT_CHANNELS, CLIENT_CHANNELS
 
-# Clocks of the client's phone or mail server may run slightly ahead.
+# An agent's clock and the server's may differ by a few minutes.
 FUTURE_TOLERANCE = timedelta(minutes=5)
 
 
@@ -22,16 +22,20 @@ class HelpdeskTicket(models.Model):
         string="Channel Kind",
     )
 
-    @api.constrains("sla_start_date")
+    @api.constrains("sla_start_date", "channel_id")
     def _check_sla_start_date(self):
-        limit = fields.Datetime.now() + FUTURE_TOLERANCE
-        for ticket in self:
-            if ticket.sla_start_date and ticket.sla_start_date > limit:
+        """A request registered by an agent was made before it was
+        registered: the SLA cannot start later than that."""
+        for ticket in self.filtered(lambda t: t.channel in AGENT_CHANNELS):
+            registered = ticket.create_date or fields.Datetime.now()
+            if ticket.sla_start_date and (
+                ticket.sla_start_date > registered + FUTURE_TOLERANCE
+            ):
                 raise ValidationError(
                     self.env._(
-                        "Ticket %(ticket)s: the client cannot have asked in the "
-                        "future. Set when the call, message or meeting took "
-                        "place.",
+                        "Ticket %(ticket)s: the client cannot have asked after the "
+                        "request was registered. Set when the call, message or "
+                        "meeting took place.",
                         ticket=ticket.display_name,
                     )
                 )

@@ -9,3 +9,4 @@ from . import test_portal
 from . import test_business_time_agreement
 from . import test_security
 from . import test_portal_close
+from . import test_intake_email
