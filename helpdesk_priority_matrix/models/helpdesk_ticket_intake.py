@@ -24,18 +24,16 @@ class HelpdeskTicket(models.Model):
 
     @api.constrains("sla_start_date", "channel_id")
     def _check_sla_start_date(self):
-        """A request registered by an agent was made before it was
-        registered: the SLA cannot start later than that."""
+        """A request registered by an agent was made in the past: the SLA
+        starts when the client called, wrote or met, never later."""
+        limit = fields.Datetime.now() + FUTURE_TOLERANCE
         for ticket in self.filtered(lambda t: t.channel in AGENT_CHANNELS):
-            registered = ticket.create_date or fields.Datetime.now()
-            if ticket.sla_start_date and (
-                ticket.sla_start_date > registered + FUTURE_TOLERANCE
-            ):
+            if ticket.sla_start_date and ticket.sla_start_date > limit:
                 raise ValidationError(
                     self.env._(
-                        "Ticket %(ticket)s: the client cannot have asked after the "
-                        "request was registered. Set when the call, message or "
-                        "meeting took place.",
+                        "Ticket %(ticket)s: the client cannot have asked in the "
+                        "future. Set when the call, message or meeting took "
+                        "place.",
                         ticket=ticket.display_name,
                     )
                 )

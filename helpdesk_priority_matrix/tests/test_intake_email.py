@@ -103,7 +103,7 @@ class TestIntakeEmail(MailCommon):
                 str(approval.body_html),
             )
         self.assertFalse(
-            ticket.message_ids.filtered(lambda m: "recibido" in (m.subject or "")),
+            ticket.message_ids.filtered(lambda m: "recibido:" in (m.subject or "")),
             "no confirmation before the approval",
         )
 
@@ -116,7 +116,7 @@ class TestIntakeEmail(MailCommon):
         self.assertTrue(ticket.is_covered)
         self.assertTrue(ticket.sla_response_deadline, "the clock started")
         confirmation = ticket.message_ids.filtered(
-            lambda m: ticket.number in (m.subject or "") and "recibido" in m.subject
+            lambda m: ticket.number in (m.subject or "") and "recibido:" in m.subject
         )
         self.assertEqual(len(confirmation), 1)
         next_ticket = self._receive(self.pedro.email_formatted, "Otra consulta")
