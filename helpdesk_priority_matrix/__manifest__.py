@@ -44,6 +44,7 @@
     "demo": [
         "demo/helpdesk_priority_matrix_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_intake_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [
