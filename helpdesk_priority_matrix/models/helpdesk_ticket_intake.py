@@ -108,15 +108,10 @@ class HelpdeskTicket(models.Model):
     def _intake_alert_summary(self):
         self.ensure_one()
         leader = self.team_id.user_id
-        return (
-            self.with_context(lang=leader.lang)
-            .env._(
-                "New %(level)s ticket: %(subject)s",
-                level=self.priority_level_id.with_context(
-                    lang=leader.lang
-                ).display_name,
-                subject=self.name,
-            )
+        return self.with_context(lang=leader.lang).env._(
+            "New %(level)s ticket: %(subject)s",
+            level=self.priority_level_id.with_context(lang=leader.lang).display_name,
+            subject=self.name,
         )
 
     def _intake_confirm(self):

@@ -53,6 +53,8 @@ class HelpdeskTicket(models.Model):
         _matrix_id, levels = self.env["helpdesk.priority.matrix"]._levels_for(
             team.id, company.id
         )
-        return self.env["helpdesk.priority.level"].browse(
-            list(set(levels.values()))
-        ).sorted("sequence")
+        return (
+            self.env["helpdesk.priority.level"]
+            .browse(list(set(levels.values())))
+            .sorted("sequence")
+        )

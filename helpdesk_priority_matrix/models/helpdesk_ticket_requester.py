@@ -30,7 +30,6 @@ class HelpdeskTicket(models.Model):
     )
     requester_approved_by_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Requester Approved By",
         readonly=True,
         copy=False,
     )
@@ -123,9 +122,10 @@ class HelpdeskTicket(models.Model):
         ticket, and ``approver`` is still an authorized contact of its
         client."""
         self.ensure_one()
-        return consteq(
-            self._requester_approval_token(approver), token or ""
-        ) and approver in self.partner_id._helpdesk_approvers()
+        return (
+            consteq(self._requester_approval_token(approver), token or "")
+            and approver in self.partner_id._helpdesk_approvers()
+        )
 
     def _requester_approval_url(self, approver):
         self.ensure_one()

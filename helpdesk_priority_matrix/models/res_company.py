@@ -27,8 +27,7 @@ class ResCompany(models.Model):
         comodel_name="helpdesk.ticket.team",
         string="Default Helpdesk Team",
         domain="[('company_id', 'in', [id, False])]",
-        help="Team of the tickets received by email or from the portal "
-        "without a team.",
+        help="Team of the tickets received by email or from the portal without a team.",
     )
 
     @api.model_create_multi

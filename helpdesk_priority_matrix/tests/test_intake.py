@@ -80,9 +80,7 @@ class TestIntake(SlaCommon):
 
     def test_levels_are_found_by_code_and_name(self):
         levels = self.env["helpdesk.priority.level"]
-        self.assertEqual(
-            levels.name_search("P1", limit=1)[0][0], self.levels["p1"].id
-        )
+        self.assertEqual(levels.name_search("P1", limit=1)[0][0], self.levels["p1"].id)
         self.assertIn(
             self.levels["p1"].id, [row[0] for row in levels.name_search("Critical")]
         )

@@ -38,8 +38,10 @@ class TestIntakeNotification(SlaCommon):
     def test_internal_note_in_the_company_language(self):
         ticket = self._breach()
         note = ticket.message_ids.filtered(
-            lambda m: m.subtype_id
-            == self.env.ref("helpdesk_priority_matrix.mt_ticket_sla_breached")
+            lambda m: (
+                m.subtype_id
+                == self.env.ref("helpdesk_priority_matrix.mt_ticket_sla_breached")
+            )
         )
         self.assertIn("incumplido", str(note.body).lower())
         self.assertIn("America/Panama", str(note.body))
@@ -59,9 +61,7 @@ class TestIntakeNotification(SlaCommon):
 
     def test_client_told_of_the_escalation_in_their_language_and_zone(self):
         ticket = self._breach()
-        notice = ticket.message_ids.filtered(
-            lambda m: "escalado" in (m.subject or "")
-        )
+        notice = ticket.message_ids.filtered(lambda m: "escalado" in (m.subject or ""))
         self.assertEqual(len(notice), 1)
         self.assertIn(self.customer, notice.partner_ids)
         body = str(notice.body)

@@ -44,9 +44,15 @@ class TestIntakePortal(HttpCase):
         )
         andina = create_client(cls.env, "Comercial Andina S.A.", "info@andina.example")
         istmo = create_client(cls.env, "Distribuidora Istmo S.A.", "info@istmo.example")
-        cls.rosa = create_contact(cls.env, andina, "Rosa Quispe", "rosa@andina.example", True)
-        cls.pedro = create_contact(cls.env, andina, "Pedro Mamani", "pedro@andina.example")
-        cls.marta = create_contact(cls.env, istmo, "Marta Pérez", "marta@istmo.example", True)
+        cls.rosa = create_contact(
+            cls.env, andina, "Rosa Quispe", "rosa@andina.example", True
+        )
+        cls.pedro = create_contact(
+            cls.env, andina, "Pedro Mamani", "pedro@andina.example"
+        )
+        cls.marta = create_contact(
+            cls.env, istmo, "Marta Pérez", "marta@istmo.example", True
+        )
         for login, partner in (
             ("rosa_andina", cls.rosa),
             ("pedro_andina", cls.pedro),
@@ -85,7 +91,10 @@ class TestIntakePortal(HttpCase):
         self.assertIn('name="request_kind"', page)
         self.assertIn(f'name="priority_level_{self.team.id}"', page)
         # Each level with what choosing it means, in the client's language.
-        spanish = {code: level.with_context(lang="es_ES") for code, level in self.levels.items()}
+        spanish = {
+            code: level.with_context(lang="es_ES")
+            for code, level in self.levels.items()
+        }
         self.assertIn(spanish["p1"].description, page)
         self.assertIn('name="intake_priority_cap"', page)
         self.assertIn(spanish["p3"].display_name, page)

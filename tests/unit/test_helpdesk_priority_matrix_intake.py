@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 RULES = (
-    Path(__file__).resolve().parents[2] / "helpdesk_priority_matrix" / "tools" / "intake.py"
+    Path(__file__).resolve().parents[2]
+    / "helpdesk_priority_matrix"
+    / "tools"
+    / "intake.py"
 )
 _spec = importlib.util.spec_from_file_location("helpdesk_intake_rules", RULES)
 intake = importlib.util.module_from_spec(_spec)
