@@ -1,3 +1,4 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import MailCommon
@@ -28,6 +29,9 @@ class TestIntakeEmail(MailCommon):
                 ).id,
             }
         )
+        cls.user_employee.groups_id = [
+            (4, cls.env.ref("helpdesk_mgmt.group_helpdesk_user").id)
+        ]
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {
                 "name": "Mesa de Ayuda",
@@ -121,6 +125,13 @@ class TestIntakeEmail(MailCommon):
         self.assertEqual(len(confirmation), 1)
         next_ticket = self._receive(self.pedro.email_formatted, "Otra consulta")
         self.assertTrue(next_ticket.requester_authorized)
+
+    def test_only_who_may_edit_the_ticket_approves(self):
+        ticket = self._receive(self.pedro.email_formatted, "Pedido sin stock")
+        portal = self._create_portal_user()
+        with self.assertRaises(AccessError):
+            ticket.with_user(portal).action_authorize_requester()
+        self.assertFalse(ticket.requester_authorized)
 
     def test_authorized_contact_is_started_and_confirmed(self):
         ticket = self._receive(self.rosa.email_formatted, "POS sin conexión")
