@@ -55,8 +55,9 @@ class HelpdeskTicket(models.Model):
         return bool(self.partner_id.helpdesk_authorized)
 
     def _requester_notify(self):
-        """Tell the senders of held tickets, in their language, that their
-        client's authorized contacts were asked; ask those contacts."""
+        """Tell the senders of held tickets, in their language, that the
+        ticket waits for an approval; ask the client's authorized contacts,
+        and say in the chatter who was asked."""
         held = self.filtered(lambda t: not t.requester_authorized)
         if not held:
             return
@@ -69,12 +70,33 @@ class HelpdeskTicket(models.Model):
         for ticket in held:
             if ticket.partner_id.email or ticket.partner_email:
                 notice.send_mail(ticket.id)
-            for approver in ticket.partner_id._helpdesk_approvers():
+            approvers = ticket.partner_id._helpdesk_approvers()
+            for approver in approvers:
                 approval.with_context(
                     approver_id=approver.id,
                     approver_lang=approver.lang,
                     approval_url=ticket._requester_approval_url(approver),
                 ).send_mail(ticket.id)
+            ticket._requester_log_approvers(approvers)
+
+    def _requester_log_approvers(self, approvers):
+        """An internal note, in the company's language like every note the
+        system writes for the agents."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        env = self.with_context(lang=company.partner_id.lang or self.env.lang).env
+        if approvers:
+            body = env._(
+                "Requester not authorized: approval asked to %(approvers)s.",
+                approvers=", ".join(approvers.mapped("display_name")),
+            )
+        else:
+            body = env._(
+                "Requester not authorized, and no authorized contact of a client "
+                "can be asked: approve the requester, or set the right contact "
+                "first."
+            )
+        self.message_post(body=Markup("<p>%s</p>") % body, subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
     # Approval

@@ -77,7 +77,8 @@ class TestIntakeBilling(SlaCommon):
             "helpdesk_priority_matrix.helpdesk_ticket_action_billable"
         )
         groups = self.env["helpdesk.ticket"].read_group(
-            ast.literal_eval(action["domain"]),
+            ast.literal_eval(action["domain"])
+            + [("commercial_partner_id", "=", self.customer.id)],
             ["commercial_partner_id"],
             ["commercial_partner_id", "create_date:month"],
             lazy=False,

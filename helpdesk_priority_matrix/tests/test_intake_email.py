@@ -88,6 +88,13 @@ class TestIntakeEmail(MailCommon):
             self._new_mails.filtered(lambda m: self.rosa in m.recipient_ids),
             "nobody of a client is asked about a sender of no client",
         )
+        self.assertIn("check who you are", str(notice.body_html))
+        self.assertTrue(
+            ticket.message_ids.filtered(
+                lambda m: "no authorized contact" in str(m.body)
+            ),
+            "the agents read that they must approve it themselves",
+        )
 
     def test_unauthorized_contact_is_held_and_approvers_are_asked(self):
         ticket = self._receive(self.pedro.email_formatted, "Error en nómina")
@@ -110,6 +117,8 @@ class TestIntakeEmail(MailCommon):
             ticket.message_ids.filtered(lambda m: "recibido:" in (m.subject or "")),
             "no confirmation before the approval",
         )
+        asked = ticket.message_ids.filtered(lambda m: "approval asked" in str(m.body))
+        self.assertIn(self.rosa.name, str(asked.body))
 
     def test_agent_approves_with_one_click(self):
         ticket = self._receive(self.pedro.email_formatted, "Reporte de ventas lento")
