@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import consteq, hmac
+from odoo.tools import SQL, consteq, hmac
 
 from .helpdesk_ticket_channel import CLIENT_CHANNELS
 
@@ -116,6 +116,7 @@ class HelpdeskTicket(models.Model):
         held = self.filtered(lambda t: not t.requester_authorized).sudo()
         if not held:
             return
+        held = held._requester_lock_held()
         held.partner_id.filtered(lambda p: not p.helpdesk_authorized).write(
             {"helpdesk_authorized": True}
         )
@@ -137,6 +138,23 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         held._intake_confirm()
+
+    def _requester_lock_held(self):
+        """Lock the held tickets of ``self`` and re-read them: two approvers
+        clicking at once start a ticket, and claim its coverage, once. The
+        second one waits, then fails to serialize and its request is
+        retried, when the ticket is no longer held."""
+        self.flush_recordset(["requester_authorized"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE id IN %s "
+                "AND requester_authorized IS NOT TRUE FOR NO KEY UPDATE",
+                tuple(self.ids),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        self.invalidate_recordset(["requester_authorized"])
+        return self.browse(ids)
 
     def _requester_approval_token(self, approver):
         self.ensure_one()

@@ -15,3 +15,4 @@ from . import test_intake_priority_choice
 from . import test_intake_billing
 from . import test_intake_notification
 from . import test_intake_portal
+from . import test_intake_concurrency
