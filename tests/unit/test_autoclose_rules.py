@@ -2,31 +2,11 @@
 of the foundation, without Odoo (004: reminder at 1, close at 2 business
 days)."""
 
-import importlib.util
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 
+import autoclose_rules as rules
 import pytest
 from business_time import WorkSchedule
-
-RULES = (
-    Path(__file__).resolve().parents[2]
-    / "helpdesk_autoclose"
-    / "tools"
-    / "autoclose_rules.py"
-)
-
-
-def _load_rules():
-    spec = importlib.util.spec_from_file_location("autoclose_rules", RULES)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["autoclose_rules"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-rules = _load_rules()
 
 MONDAY = datetime(2026, 11, 16)
 HOLIDAY = datetime(2026, 11, 23)  # the Monday after
