@@ -7,7 +7,34 @@ def pre_init_hook(env):
     env.cr.execute("UPDATE helpdesk_ticket SET sla_start_date = create_date")
 
 
+SHIPPED_CALENDARS = (
+    "calendar_mon_fri_9_18",
+    "calendar_mon_fri_0830_1730",
+    "calendar_8x5",
+    "calendar_12x5",
+    "calendar_24x7",
+    "calendar_mon_fri_9_17",
+)
+
+
 def post_init_hook(env):
+    _localize_shipped_calendars(env)
+    _entitle_existing_tickets(env)
+
+
+def _localize_shipped_calendars(env):
+    """The shipped working hours mean local time: a calendar left in UTC
+    would open the service in the middle of the night in Latin America."""
+    tz = env.company._helpdesk_timezone()
+    for xmlid in SHIPPED_CALENDARS:
+        calendar = env.ref(
+            f"helpdesk_priority_matrix.{xmlid}", raise_if_not_found=False
+        )
+        if calendar and calendar.tz in (False, "UTC"):
+            calendar.tz = tz
+
+
+def _entitle_existing_tickets(env):
     """Give the tickets that existed before the installation a priority level
     (the matrix is loaded after their columns were filled) without changing
     their stars, then an entitlement, hence an SLA policy and deadlines."""

@@ -2,6 +2,7 @@ from itertools import product
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, ormcache
 
 from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
@@ -49,6 +50,36 @@ class HelpdeskPriorityMatrix(models.Model):
         )
     ]
 
+    def init(self):
+        # unique(company_id, team_id) lets two company matrices (team NULL)
+        # through: PostgreSQL never finds two NULLs equal.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS "
+                "helpdesk_priority_matrix_company_unique ON helpdesk_priority_matrix "
+                "(company_id) WHERE team_id IS NULL AND active"
+            )
+        )
+
+    @api.constrains("company_id", "team_id", "active")
+    def _check_one_company_matrix(self):
+        for matrix in self.filtered(lambda m: m.active and not m.team_id):
+            matrix._check_company_matrix_free(matrix.company_id, matrix)
+
+    def _check_company_matrix_free(self, company, matrix=None):
+        """Refuse a second active company matrix (no team) in ``company``."""
+        domain = [("company_id", "=", company.id), ("team_id", "=", False)]
+        if matrix:
+            domain.append(("id", "!=", matrix.id))
+        if self.search_count(domain):
+            raise ValidationError(
+                self.env._(
+                    "The company %(company)s already has a priority matrix: "
+                    "edit it, or set a team to make this one a team override.",
+                    company=company.name,
+                )
+            )
+
     @api.constrains("cell_ids")
     def _check_complete(self):
         expected = set(product(dict(IMPACT_URGENCY_LEVELS), repeat=2))
@@ -87,20 +118,50 @@ class HelpdeskPriorityMatrix(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Checked before the insert: the unique index would answer first,
+        # with a database error instead of this message.
+        for vals in vals_list:
+            if not vals.get("team_id") and vals.get("active", True):
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                self._check_company_matrix_free(company)
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
     @api.model
     def _for_team(self, team, company):
         """The matrix that applies to ``team``'s tickets in ``company``."""
+        matrix_id, _levels = self._levels_for(team.id, company.id)
+        return self.browse(matrix_id)
+
+    @api.model
+    def _level_for(self, team, company, impact, urgency):
+        """The level of an impact and urgency pair for ``team`` in
+        ``company``, without a query once the matrix was read: tickets
+        created one by one all need it."""
+        _matrix_id, levels = self._levels_for(team.id, company.id)
+        return self.env["helpdesk.priority.level"].browse(levels.get((impact, urgency)))
+
+    @api.model
+    @ormcache("team_id", "company_id")
+    def _levels_for(self, team_id, company_id):
+        """(matrix id, {(impact, urgency): level id}), cached until a matrix
+        or a cell changes."""
         matrices = self.sudo().search(
-            [("company_id", "=", company.id), ("team_id", "in", [team.id, False])]
+            [("company_id", "=", company_id), ("team_id", "in", [team_id, False])]
         )
-        team_matrix = matrices.filtered(lambda m: m.team_id)
-        return (team_matrix or matrices)[:1]
-
-    def _get_cell(self, impact, urgency):
-        self.ensure_one()
-        return self.cell_ids.filtered(
-            lambda c: c.impact == impact and c.urgency == urgency
-        )[:1]
-
-    def _get_level(self, impact, urgency):
-        return self._get_cell(impact, urgency).level_id
+        matrix = (matrices.filtered("team_id") or matrices)[:1]
+        return matrix.id, {
+            (cell.impact, cell.urgency): cell.level_id.id for cell in matrix.cell_ids
+        }

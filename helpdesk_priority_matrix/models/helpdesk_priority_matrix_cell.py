@@ -41,3 +41,16 @@ class HelpdeskPriorityMatrixCell(models.Model):
         for cell in self:
             cell.impact_sequence = order.get(cell.impact, 0)
             cell.urgency_sequence = order.get(cell.urgency, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

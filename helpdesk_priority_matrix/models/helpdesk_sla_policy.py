@@ -27,6 +27,8 @@ class HelpdeskSlaPolicy(models.Model):
     calendar_id = fields.Many2one(
         comodel_name="resource.calendar",
         string="Working Hours",
+        required=True,
+        ondelete="restrict",
         tracking=True,
         help="Business hours of the service; its global time off are the "
         "public holidays that stop the SLA clock.",
@@ -54,15 +56,17 @@ class HelpdeskSlaPolicy(models.Model):
 
     @api.constrains("calendar_id")
     def _check_calendar(self):
-        for policy in self:
-            if not policy.calendar_id:
-                raise ValidationError(
-                    self.env._(
-                        "The SLA policy %(policy)s needs working hours: the SLA "
-                        "clock only counts business time.",
-                        policy=policy.name,
-                    )
-                )
+        for policy in self.filtered(lambda p: not p.calendar_id):
+            policy._raise_calendar_missing(policy.name)
+
+    def _raise_calendar_missing(self, name):
+        raise ValidationError(
+            self.env._(
+                "The SLA policy %(policy)s needs working hours: the SLA clock "
+                "only counts business time.",
+                policy=name,
+            )
+        )
 
     @api.constrains("at_risk_threshold", "resolution_cap_factor")
     def _check_thresholds(self):
@@ -104,6 +108,15 @@ class HelpdeskSlaPolicy(models.Model):
     @api.constrains("resolution_cap_factor")
     def _check_lines_within_cap(self):
         self.line_ids._check_resolution_cap()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The constraint does not run on a field left out of the values (an
+        # RPC call or an import): refuse clearly before the database does.
+        for vals in vals_list:
+            if not vals.get("calendar_id"):
+                self._raise_calendar_missing(vals.get("name"))
+        return super().create(vals_list)
 
     def write(self, vals):
         result = super().write(vals)

@@ -77,20 +77,18 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("impact", "urgency", "team_id", "company_id", "priority_level_manual")
     def _compute_priority_level_id(self):
-        matrices = {}
         for ticket in self:
             if ticket.priority_level_manual and ticket.priority_level_id:
                 ticket.priority_level_id = ticket.priority_level_id
                 continue
             ticket.priority_level_id = (
-                ticket._matrix_cell(matrices).level_id or ticket.priority_level_id
+                ticket._matrix_level() or ticket.priority_level_id
             )
 
     @api.depends("impact", "urgency", "team_id", "company_id", "priority_level_id")
     def _compute_matrix_priority_level_id(self):
-        matrices = {}
         for ticket in self:
-            ticket.matrix_priority_level_id = ticket._matrix_cell(matrices).level_id
+            ticket.matrix_priority_level_id = ticket._matrix_level()
             ticket.priority_level_overridden = bool(
                 ticket.priority_level_id
                 and ticket.matrix_priority_level_id
@@ -104,25 +102,19 @@ class HelpdeskTicket(models.Model):
                 ticket.priority_level_id.ticket_priority or ticket.priority or "1"
             )
 
-    def _priority_matrix(self, matrices=None):
-        """The matrix of the ticket's team and company; ``matrices`` caches
-        the answers while a batch of tickets is computed."""
+    def _priority_matrix(self):
+        """The matrix of the ticket's team and company."""
         self.ensure_one()
-        company = self.company_id or self.env.company
-        key = (self.team_id.id, company.id)
-        cache = {} if matrices is None else matrices
-        if key not in cache:
-            cache[key] = self.env["helpdesk.priority.matrix"]._for_team(
-                self.team_id, company
-            )
-        return cache[key]
+        return self.env["helpdesk.priority.matrix"]._for_team(
+            self.team_id, self.company_id or self.env.company
+        )
 
-    def _matrix_cell(self, matrices=None):
+    def _matrix_level(self):
+        """The level the matrix gives the ticket's impact and urgency."""
         self.ensure_one()
-        matrix = self._priority_matrix(matrices)
-        if not matrix or not self.impact or not self.urgency:
-            return self.env["helpdesk.priority.matrix.cell"]
-        return matrix._get_cell(self.impact, self.urgency)
+        return self.env["helpdesk.priority.matrix"]._level_for(
+            self.team_id, self.company_id or self.env.company, self.impact, self.urgency
+        )
 
     def _priority_remember_override(self, vals):
         """A level written by hand is an override when it differs from the

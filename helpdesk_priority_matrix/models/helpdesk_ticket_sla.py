@@ -118,12 +118,9 @@ class HelpdeskTicket(models.Model):
         return (self.sla_policy_id.calendar_id, self.company_id)
 
     def _sla_planner(self):
-        suspensions = self.env["helpdesk.sla.suspension"]
-
         def load_schedule(key, date_from, date_to):
             calendar, company = key
-            windows = suspensions._windows(company, date_from, date_to)
-            return calendar._sla_work_schedule(date_from, date_to, windows)
+            return calendar._sla_schedule(company, date_from, date_to)
 
         planner = SlaPlanner(load_schedule)
         for key, tickets in self.grouped(lambda t: t._sla_key()).items():
@@ -203,6 +200,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "sla_deadline",
+        "sla_paused_since",
         "sla_at_risk_date",
         "sla_response_deadline",
         "sla_resolution_deadline",
@@ -228,6 +226,7 @@ class HelpdeskTicket(models.Model):
             closed=self.stage_id.closed,
             closed_date=self.closed_date or None,
             paused=self.stage_id.sla_pause,
+            paused_since=self.sla_paused_since or None,
         )
 
     # ------------------------------------------------------------------

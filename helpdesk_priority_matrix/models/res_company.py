@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models
 
 
@@ -27,3 +29,17 @@ class ResCompany(models.Model):
             return
         for company in self:
             template.sudo().copy({"company_id": company.id, "team_id": False})
+
+    def _helpdesk_timezone(self):
+        """The time zone the company works in: its working hours', its
+        address', the current user's, else the main one of its country."""
+        self.ensure_one()
+        for tz in (
+            self.resource_calendar_id.tz,
+            self.partner_id.tz,
+            self.env.user.tz,
+        ):
+            if tz and tz != "UTC":
+                return tz
+        zones = pytz.country_timezones.get((self.country_id.code or "").upper())
+        return zones[0] if zones else "UTC"

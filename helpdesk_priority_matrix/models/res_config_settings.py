@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -9,3 +9,22 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain="[('company_id', 'in', [company_id, False])]",
     )
+    helpdesk_sla_utc_calendars = fields.Char(
+        string="Working Hours in UTC",
+        compute="_compute_helpdesk_sla_utc_calendars",
+        help="Working hours used by an SLA policy and still set in UTC: their "
+        "hours are probably meant in the company's local time.",
+    )
+
+    @api.depends("company_id")
+    def _compute_helpdesk_sla_utc_calendars(self):
+        for settings in self:
+            policies = self.env["helpdesk.sla.policy"].search(
+                [
+                    ("company_id", "in", [settings.company_id.id, False]),
+                    ("calendar_id.tz", "in", [False, "UTC"]),
+                ]
+            )
+            settings.helpdesk_sla_utc_calendars = ", ".join(
+                sorted(set(policies.calendar_id.mapped("name")))
+            )

@@ -1,7 +1,9 @@
 from datetime import time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
+from odoo.tools import ormcache
 
 from ..tools import WorkSchedule
 
@@ -22,6 +24,22 @@ class ResourceCalendar(models.Model):
         self.env.registry.clear_cache()
         policies = self.env["helpdesk.sla.policy"].with_context(active_test=False)
         policies.search([("calendar_id", "in", self.ids)])._recompute_open_tickets()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sla_policy(self):
+        policies = (
+            self.env["helpdesk.sla.policy"]
+            .with_context(active_test=False)
+            .search([("calendar_id", "in", self.ids)])
+        )
+        if policies:
+            raise UserError(
+                self.env._(
+                    "These working hours are used by the SLA policies %(policies)s: "
+                    "give those policies other working hours first.",
+                    policies=", ".join(policies.mapped("name")),
+                )
+            )
 
     def _sla_timezone(self):
         self.ensure_one()
@@ -58,3 +76,22 @@ class ResourceCalendar(models.Model):
         if moment.time() == time.max:
             moment += timedelta.resolution
         return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def _sla_schedule(self, company, date_from, date_to):
+        """The SLA schedule of this calendar for ``company`` (whose
+        force-majeure windows it excludes), over whole months around the
+        range: the same months serve every ticket created in them, across
+        transactions, until the calendar, its leaves or the windows change."""
+        month_from = date_from.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        month_to = (date_to.replace(day=1) + timedelta(days=32)).replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        return self._sla_cached_schedule(company.id, month_from, month_to)
+
+    @ormcache("self.id", "company_id", "date_from", "date_to")
+    def _sla_cached_schedule(self, company_id, date_from, date_to):
+        company = self.env["res.company"].browse(company_id)
+        windows = self.env["helpdesk.sla.suspension"]._windows(
+            company, date_from, date_to
+        )
+        return self._sla_work_schedule(date_from, date_to, windows)

@@ -19,7 +19,10 @@ class TestPriorityMatrix(SlaCommon):
         }
         for (impact, urgency), code in expected.items():
             with self.subTest(impact=impact, urgency=urgency):
-                self.assertEqual(self.matrix._get_level(impact, urgency).code, code)
+                level = self.matrix._level_for(
+                    self.env["helpdesk.ticket.team"], self.company, impact, urgency
+                )
+                self.assertEqual(level.code, code)
 
     def test_ticket_gets_level_and_stars_from_matrix(self):
         ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "medium", "high")
@@ -127,4 +130,68 @@ class TestPriorityMatrix(SlaCommon):
             self.env["helpdesk.ticket.team"], company
         )
         self.assertEqual(len(matrix.cell_ids), 9)
-        self.assertEqual(matrix._get_level("high", "high"), self.levels["p1"])
+        level = matrix._level_for(
+            self.env["helpdesk.ticket.team"], company, "high", "high"
+        )
+        self.assertEqual(level, self.levels["p1"])
+
+    def test_override_survives_team_category_and_impact_changes(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        ticket.priority_level_id = self.levels["p2"]
+        self.assertTrue(ticket.priority_level_manual)
+        other_team = self.env["helpdesk.ticket.team"].create({"name": "Nivel 2"})
+        category = self.env["helpdesk.ticket.category"].search(
+            [("default_impact", "=", "high")], limit=1
+        )
+        ticket.write({"team_id": other_team.id})
+        ticket.write({"category_id": category.id})
+        ticket.write({"impact": "medium", "urgency": "medium"})
+        self.assertEqual(ticket.priority_level_id, self.levels["p2"])
+        self.assertTrue(ticket.priority_level_overridden)
+
+    def test_override_resubmitted_by_the_form_stays_an_override(self):
+        # The form sends the level again with every other change.
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        ticket.priority_level_id = self.levels["p2"]
+        ticket.write({"impact": "high", "priority_level_id": self.levels["p2"].id})
+        self.assertEqual(ticket.priority_level_id, self.levels["p2"])
+        self.assertTrue(ticket.priority_level_manual)
+
+    def test_choosing_the_matrix_level_is_not_an_override(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        ticket.write({"impact": "high", "priority_level_id": self.levels["p3"].id})
+        self.assertFalse(ticket.priority_level_manual)
+        ticket.urgency = "high"
+        self.assertEqual(ticket.priority_level_id, self.levels["p1"])
+
+    def test_clearing_the_override_gives_back_the_matrix_level(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        ticket.priority_level_id = self.levels["p2"]
+        deadline = ticket.sla_response_deadline
+        ticket.priority_level_id = False
+        self.assertEqual(ticket.priority_level_id, self.levels["p5"])
+        self.assertFalse(ticket.priority_level_manual)
+        self.assertTrue(ticket.sla_response_deadline)
+        self.assertNotEqual(ticket.sla_response_deadline, deadline)
+
+    def test_matrix_is_not_symmetric(self):
+        high_low = self.create_ticket(self.utc(2026, 11, 23, 9), "high", "low")
+        low_high = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "high")
+        self.assertEqual(high_low.priority_level_id, self.levels["p3"])
+        self.assertEqual(low_high.priority_level_id, self.levels["p3"])
+        cell = self.matrix.cell_ids.filtered(
+            lambda c: c.impact == "high" and c.urgency == "low"
+        )
+        cell.level_id = self.levels["p4"]
+        self.assertEqual(
+            self.create_ticket(
+                self.utc(2026, 11, 23, 9), "high", "low"
+            ).priority_level_id,
+            self.levels["p4"],
+        )
+        self.assertEqual(
+            self.create_ticket(
+                self.utc(2026, 11, 23, 9), "low", "high"
+            ).priority_level_id,
+            self.levels["p3"],
+        )

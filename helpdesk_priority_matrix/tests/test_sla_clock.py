@@ -165,3 +165,84 @@ class TestSlaClock(SlaCommon):
         self.assertIn(self.matrix.name, explanation)
         self.assertIn(self.policy.name, explanation)
         self.assertIn(self.calendar.name, explanation)
+
+    def test_two_waiting_periods_add_up(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0), "low", "high")
+        for start, end in ((10, 11), (13, 14)):
+            with freeze_time(self.utc(2026, 11, 23, start)):
+                ticket.stage_id = self.stage_awaiting
+            with freeze_time(self.utc(2026, 11, 23, end, 30)):
+                ticket.stage_id = self.stage_progress
+        self.assertAlmostEqual(ticket.sla_paused_hours, 3.0)
+        # P3, 24 business hours from Monday 09:00: Wednesday 15:00, plus 3 h.
+        self.assertLocal(ticket.sla_resolution_deadline, 2026, 11, 26, 9, 0)
+
+    def test_pause_moves_business_day_target_and_at_risk_moment(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 17, 10), "low", "medium")  # P4
+        self.assertLocal(ticket.sla_resolution_deadline, 2026, 11, 20, 10, 0)
+        at_risk = ticket.sla_at_risk_date
+        with freeze_time(self.utc(2026, 11, 17, 11)):
+            ticket.message_post(
+                body="¿Nos envía el XML rechazado?",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                author_id=self.agent.partner_id.id,
+            )
+            ticket.stage_id = self.stage_awaiting
+        with freeze_time(self.utc(2026, 11, 17, 13)):
+            ticket.stage_id = self.stage_progress
+        self.assertLocal(ticket.sla_resolution_deadline, 2026, 11, 20, 12, 0)
+        self.assertGreater(ticket.sla_at_risk_date, at_risk)
+
+    def test_ticket_created_in_a_waiting_stage_starts_paused(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(
+                self.utc(2026, 11, 23, 9, 0), stage_id=self.stage_awaiting.id
+            )
+        self.assertEqual(ticket.sla_paused_since, self.utc(2026, 11, 23, 9, 0))
+        with freeze_time(self.utc(2026, 11, 23, 10, 0)):
+            ticket.stage_id = self.stage_progress
+        self.assertAlmostEqual(ticket.sla_paused_hours, 1.0)
+
+    def test_late_first_response_stays_late_after_a_pause(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))  # P1, 30 min
+        response_deadline = ticket.sla_response_deadline
+        with freeze_time(self.utc(2026, 11, 23, 10, 0)):
+            ticket.with_user(self.agent).message_post(
+                body="Disculpe la demora, ¿nos da acceso?",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            ticket.stage_id = self.stage_awaiting
+        with freeze_time(self.utc(2026, 11, 23, 15, 0)):
+            ticket.stage_id = self.stage_progress
+            self.assertAlmostEqual(ticket.sla_paused_hours, 5.0)
+            self.assertEqual(ticket.sla_response_deadline, response_deadline)
+            ticket._compute_sla_status()
+            self.assertEqual(ticket.sla_status, "breached")
+        with freeze_time(self.utc(2026, 11, 23, 16, 0)):
+            ticket.stage_id = self.stage_awaiting
+            ticket._compute_sla_status()
+            self.assertEqual(ticket.sla_status, "breached")
+
+    def test_agent_reply_by_email_is_the_first_response(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        with freeze_time(self.utc(2026, 11, 23, 9, 10)):
+            ticket.message_post(
+                body="Ya estamos revisando el timbrado.",
+                message_type="email",
+                subtype_xmlid="mail.mt_comment",
+                author_id=self.agent.partner_id.id,
+            )
+        self.assertEqual(ticket.sla_first_response_date, self.utc(2026, 11, 23, 9, 10))
+
+    def test_client_email_is_not_a_first_response(self):
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        ticket.message_post(
+            body="¿Alguna novedad?",
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+            author_id=self.customer.id,
+        )
+        self.assertFalse(ticket.sla_first_response_date)

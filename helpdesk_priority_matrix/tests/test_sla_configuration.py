@@ -1,5 +1,12 @@
-from odoo.tests import tagged
+import re
 
+import psycopg2.errors
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from ..hooks import _localize_shipped_calendars
 from .common import SlaCommon
 
 
@@ -79,3 +86,73 @@ class TestSlaConfiguration(SlaCommon):
         )
         p1 = self.policy._get_line(self.levels["p1"])
         self.assertEqual((p1.response_target, p1.resolution_target), (0.5, 6))
+
+    def test_policy_created_without_calendar_key_is_refused(self):
+        # What an RPC call or an import that skips the form sends.
+        vals = self._policy_vals()
+        del vals["calendar_id"]
+        self.assertPolicyRefused("needs working hours", vals)
+
+    def test_calendar_of_a_policy_cannot_be_deleted(self):
+        calendar = self.calendar.copy({"name": "Horario en uso"})
+        self.policy.calendar_id = calendar
+        with self.assertRaisesRegex(UserError, re.escape(self.policy.name)):
+            calendar.unlink()
+        self.assertTrue(calendar.exists())
+        self.assertEqual(self.policy.calendar_id, calendar)
+
+    def test_unused_calendar_can_be_deleted(self):
+        calendar = self.calendar.copy({"name": "Horario sin uso"})
+        calendar.unlink()
+        self.assertFalse(calendar.exists())
+
+    def test_second_company_matrix_is_refused(self):
+        matrices = self.env["helpdesk.priority.matrix"]
+        before = matrices.search_count([("company_id", "=", self.company.id)])
+        with self.assertRefused("already has a priority matrix"):
+            self.matrix.copy({"name": "Otra matriz"})
+        self.assertEqual(
+            matrices.search_count([("company_id", "=", self.company.id)]), before
+        )
+
+    def test_second_company_matrix_is_refused_by_the_database_too(self):
+        with (
+            self.assertRaises(psycopg2.errors.UniqueViolation),
+            mute_logger("odoo.sql_db"),
+        ):
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "INSERT INTO helpdesk_priority_matrix "
+                    "(name, company_id, active) VALUES ('{}', %s, true)",
+                    [self.company.id],
+                )
+
+    def test_team_matrix_next_to_the_company_matrix_is_accepted(self):
+        team_matrix = self.matrix.copy({"name": "Equipo", "team_id": self.team.id})
+        self.assertEqual(
+            self.env["helpdesk.priority.matrix"]._for_team(self.team, self.company),
+            team_matrix,
+        )
+
+    def test_settings_warn_while_a_policy_calendar_is_in_utc(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertFalse(settings.helpdesk_sla_utc_calendars)
+        self.calendar.tz = "UTC"
+        settings = self.env["res.config.settings"].create({})
+        self.assertIn(self.calendar.name, settings.helpdesk_sla_utc_calendars)
+
+    def test_installation_gives_shipped_calendars_the_company_time_zone(self):
+        calendar = self.env.ref("helpdesk_priority_matrix.calendar_12x5")
+        calendar.tz = "UTC"
+        self.company.resource_calendar_id.tz = "America/Guatemala"
+        _localize_shipped_calendars(self.env)
+        self.assertEqual(calendar.tz, "America/Guatemala")
+
+    def test_company_time_zone_falls_back_to_its_country(self):
+        company = self.env["res.company"].create(
+            {"name": "Soporte Panamá S.A.", "country_id": self.env.ref("base.pa").id}
+        )
+        company.resource_calendar_id.tz = "UTC"
+        company.partner_id.tz = False
+        self.env.user.tz = False
+        self.assertEqual(company._helpdesk_timezone(), "America/Panama")

@@ -58,11 +58,20 @@ class TestSlaStatus(SlaCommon):
             tickets = self.env["helpdesk.ticket"]
             for _index in range(5):
                 tickets |= self.create_ticket(self.utc(2026, 11, 23, 9, 0))
-        with freeze_time(self.utc(2026, 11, 23, 9, 40)):
+        progress = []
+        cron = type(self.env["ir.cron"])
+        with (
+            freeze_time(self.utc(2026, 11, 23, 9, 40)),
+            patch.object(
+                cron,
+                "_notify_progress",
+                lambda _self, done, remaining: progress.append((done, remaining)),
+            ),
+        ):
             self.env["helpdesk.ticket"]._cron_sla_update(batch_size=2)
-            self.assertLessEqual(
-                len(tickets.filtered(lambda t: t.sla_status == "breached")), 2
-            )
+        self.assertEqual(progress[0][0], 2, "one batch of two tickets")
+        self.assertGreaterEqual(progress[0][1], 3, "the others remain")
+        with freeze_time(self.utc(2026, 11, 23, 9, 40)):
             # Other open tickets of the database may share the batches.
             for _run in range(50):
                 self.env["helpdesk.ticket"]._cron_sla_update(batch_size=2)
@@ -99,7 +108,8 @@ class TestSlaStatus(SlaCommon):
             )
             ticket.stage_id = self.stage_awaiting
         self._run_cron(self.utc(2026, 11, 30, 9, 0))
-        self.assertNotEqual(ticket.sla_status, "breached")
+        self.assertEqual(ticket.sla_status, "on_track")
+        self.assertFalse(self._escalation_activities(ticket))
 
     def test_rerun_after_a_crash_escalates_once(self):
         with freeze_time(self.utc(2026, 11, 23, 9, 0)):
@@ -122,3 +132,46 @@ class TestSlaStatus(SlaCommon):
         self._run_cron(self.utc(2026, 11, 23, 9, 27))
         for ticket in first | second:
             self.assertEqual(len(self._escalation_activities(ticket)), 1)
+
+    def test_answered_in_time_but_left_open_is_breached_and_escalated_once(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))  # P1
+        with freeze_time(self.utc(2026, 11, 23, 9, 10)):
+            ticket.with_user(self.agent).message_post(
+                body="Estamos en ello.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        # Resolution within 6 business hours: Monday 15:00.
+        self.assertLocal(ticket.sla_deadline, 2026, 11, 23, 15, 0)
+        for minute in (1, 2, 3):
+            self._run_cron(self.utc(2026, 11, 23, 15, minute))
+        self.assertEqual(ticket.sla_status, "breached")
+        activities = self._escalation_activities(ticket)
+        self.assertEqual(len(activities), 1)
+        self.assertIn("breached", activities.summary)
+
+    def test_escalated_tickets_leave_the_cron_search(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        self._run_cron(self.utc(2026, 11, 23, 9, 40))
+        self.assertEqual(ticket.sla_escalation, "breached")
+        self.assertFalse(ticket.sla_escalation_pending)
+        pending = self.env["helpdesk.ticket"].search(
+            [("sla_escalation_pending", "!=", False)]
+        )
+        self.assertNotIn(ticket, pending)
+
+    def test_paused_at_risk_ticket_stays_at_risk_while_it_waits(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))  # P1
+        with freeze_time(self.utc(2026, 11, 23, 9, 25)):
+            ticket.with_user(self.agent).message_post(
+                body="¿Nos confirma el RUC?",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        with freeze_time(self.utc(2026, 11, 23, 14, 0)):
+            ticket.stage_id = self.stage_awaiting  # 5h of 6h used: at risk
+        self._run_cron(self.utc(2026, 11, 26, 9, 0))
+        self.assertEqual(ticket.sla_status, "at_risk")

@@ -2,8 +2,8 @@
 
 A ticket is *on track* until the at-risk moment, *at risk* until its
 current deadline, *breached* after it; a closed ticket is *met* or
-*breached* for good. While the ticket waits on the customer its deadlines
-move, so only a first reply that already came late is final.
+*breached* for good. While the ticket waits on the customer its clock
+stands still: the status is the one of the moment the wait began.
 """
 
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ class SlaClock:
     closed: bool = False
     closed_date: datetime | None = None
     paused: bool = False
+    paused_since: datetime | None = None
 
 
 def evaluate(clock, now):
@@ -29,18 +30,18 @@ def evaluate(clock, now):
     next if nothing happens (None when it cannot change by itself)."""
     if not clock.deadline:
         return None, None
-    end = (clock.closed_date or now) if clock.closed else now
-    response_late = (clock.first_response or end) > clock.response_deadline
     if clock.closed:
-        late = response_late or end > clock.resolution_deadline
+        end = clock.closed_date or now
+        late = (clock.first_response or end) > clock.response_deadline
+        late = late or end > clock.resolution_deadline
         return ("breached" if late else "met"), None
     if clock.paused:
-        if clock.first_response and response_late:
-            return "breached", None
-        at_risk = clock.at_risk_date and now >= clock.at_risk_date
-        return ("at_risk" if at_risk else "on_track"), None
+        now = min(clock.paused_since or now, now)
+    response_late = (clock.first_response or now) > clock.response_deadline
     if response_late or now > clock.resolution_deadline:
-        return "breached", None
-    if clock.at_risk_date and now >= clock.at_risk_date:
-        return "at_risk", clock.deadline
-    return "on_track", clock.at_risk_date or clock.deadline
+        status, next_check = "breached", None
+    elif clock.at_risk_date and now >= clock.at_risk_date:
+        status, next_check = "at_risk", clock.deadline
+    else:
+        status, next_check = "on_track", clock.at_risk_date or clock.deadline
+    return status, None if clock.paused else next_check

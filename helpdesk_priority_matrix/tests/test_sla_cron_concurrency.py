@@ -1,0 +1,106 @@
+from contextlib import closing, contextmanager
+from datetime import timedelta
+
+from odoo import SUPERUSER_ID, api, fields, sql_db
+from odoo.tests import BaseCase, get_db_name, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSlaCronConcurrency(BaseCase):
+    """The SLA cron and agents on separate, committed transactions."""
+
+    def setUp(self):
+        super().setUp()
+        self.db = sql_db.db_connect(get_db_name())
+
+    @contextmanager
+    def transaction(self):
+        """A real transaction of its own, as another Odoo worker has."""
+        with closing(self.db.cursor()) as cr:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+
+    def test_row_changed_since_the_snapshot_is_skipped_not_fatal(self):
+        with self.transaction() as env:
+            tickets = env["helpdesk.ticket"].create(
+                [
+                    {"name": f"Concurrencia {index}", "description": "<p>x</p>"}
+                    for index in range(2)
+                ]
+            )
+            ids = tickets.ids
+            env.cr.commit()
+        try:
+            with self.transaction() as cron_env, self.transaction() as agent_env:
+                cron_tickets = cron_env["helpdesk.ticket"].browse(ids)
+                # The cron's snapshot is taken by its first query.
+                cron_env.cr.execute("SELECT 1")
+                agent_env["helpdesk.ticket"].browse(ids[0]).name = "Cambiado"
+                agent_env.cr.commit()
+                locked = cron_tickets._sla_lock()
+                self.assertEqual(locked.ids, [ids[1]], "the changed row waits")
+                # The transaction is still usable: the batch goes on.
+                cron_env.cr.execute("SELECT count(*) FROM helpdesk_ticket")
+                cron_env.cr.rollback()
+        finally:
+            with self.transaction() as env:
+                env["helpdesk.ticket"].browse(ids).unlink()
+                env.cr.commit()
+
+    def test_row_locked_by_another_worker_is_skipped(self):
+        with self.transaction() as env:
+            ticket = env["helpdesk.ticket"].create(
+                {"name": "Bloqueado", "description": "<p>x</p>"}
+            )
+            ticket_id = ticket.id
+            env.cr.commit()
+        try:
+            with self.transaction() as worker, self.transaction() as cron_env:
+                worker.cr.execute(
+                    "SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE",
+                    [ticket_id],
+                )
+                locked = cron_env["helpdesk.ticket"].browse(ticket_id)._sla_lock()
+                self.assertFalse(locked)
+                worker.cr.rollback()
+                cron_env.cr.rollback()
+        finally:
+            with self.transaction() as env:
+                env["helpdesk.ticket"].browse(ticket_id).unlink()
+                env.cr.commit()
+
+    def test_cron_batch_survives_an_agent_commit(self):
+        now = fields.Datetime.now()
+        with self.transaction() as env:
+            tickets = env["helpdesk.ticket"].create(
+                [
+                    {"name": f"Vencido {index}", "description": "<p>x</p>"}
+                    for index in range(3)
+                ]
+            )
+            tickets.flush_recordset()
+            overdue = (now - timedelta(hours=1)).replace(microsecond=0)
+            env.cr.execute(
+                "UPDATE helpdesk_ticket SET sla_next_check = %s WHERE id IN %s",
+                [overdue, tuple(tickets.ids)],
+            )
+            ids = tickets.ids
+            env.cr.commit()
+        try:
+            with self.transaction() as cron_env, self.transaction() as agent_env:
+                cron_env.cr.execute("SELECT 1")
+                agent_env["helpdesk.ticket"].browse(ids[1]).name = "Respondido"
+                agent_env.cr.commit()
+                cron_env["helpdesk.ticket"]._cron_sla_update()
+                cron_env.cr.execute(
+                    "SELECT id FROM helpdesk_ticket WHERE id IN %s "
+                    "AND sla_next_check = %s ORDER BY id",
+                    [tuple(ids), overdue],
+                )
+                left_for_next_run = [row[0] for row in cron_env.cr.fetchall()]
+                self.assertEqual(left_for_next_run, [ids[1]])
+                # The demo database's other tickets are left as they were.
+                cron_env.cr.rollback()
+        finally:
+            with self.transaction() as env:
+                env["helpdesk.ticket"].browse(ids).unlink()
+                env.cr.commit()
