@@ -98,7 +98,9 @@ run_odoo_suite() {
         stage "Odoo suite install" 0 1 0 "$modules"
         return
     fi
-    stage "Odoo suite install" 1 0 0 "$modules${MODULES:+ only}${MODULES:- and the OCA addons}"
+    local installed="$modules and the OCA addons"
+    [ -n "${MODULES:-}" ] && installed="$modules only"
+    stage "Odoo suite install" 1 0 0 "$installed"
     check_templates "$modules" "$conf"
     run_suite_tests "$modules" "$conf"
     if [ -z "${MODULES:-}" ]; then run_peer_suites "$conf"; fi
