@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+HIGH_PRIORITY_STARS = "3"
+
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
@@ -15,3 +17,22 @@ class HelpdeskTicketTeam(models.Model):
         inverse_name="team_id",
         string="Priority Matrix Override",
     )
+
+    def _compute_todo_tickets(self):
+        """The dashboard's high priority count is the open tickets whose
+        level gives the most stars, whatever stars a ticket still shows."""
+        result = super()._compute_todo_tickets()
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [
+                    ("team_id", "in", self.ids),
+                    ("closed", "=", False),
+                    ("priority_level_id.ticket_priority", "=", HIGH_PRIORITY_STARS),
+                ],
+                ["team_id"],
+                ["__count"],
+            )
+        )
+        for team in self:
+            team.todo_ticket_count_high_priority = counts.get(team, 0)
+        return result
