@@ -71,7 +71,8 @@ class HelpdeskTicket(models.Model):
         calendar = self.sudo().sla_policy_id.calendar_id
         if not calendar:
             return []
-        days = babel_locale_parse(get_lang(self.env).code).days["format"]["wide"]
+        wide = babel_locale_parse(get_lang(self.env).code).days["format"]["wide"]
+        days = {day: name[:1].upper() + name[1:] for day, name in wide.items()}
         rows = [
             (int(att.dayofweek), att.hour_from, att.hour_to)
             for att in calendar.attendance_ids
@@ -80,7 +81,7 @@ class HelpdeskTicket(models.Model):
         lines = []
         for first, last, ranges in weekly_summary(rows):
             label = days[first] if first == last else f"{days[first]} - {days[last]}"
-            lines.append(f"{label.capitalize()}: {format_ranges(ranges)}")
+            lines.append(f"{label}: {format_ranges(ranges)}")
         return lines
 
     def _portal_force_majeure(self, now=None):

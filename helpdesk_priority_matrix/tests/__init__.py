@@ -9,3 +9,8 @@ from . import test_portal
 from . import test_business_time_agreement
 from . import test_security
 from . import test_portal_close
+from . import test_portal_sla
+from . import test_portal_new_ticket
+from . import test_stars
+from . import test_sla_targets_holidays
+from . import test_catalog
