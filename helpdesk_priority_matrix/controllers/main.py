@@ -12,7 +12,9 @@ DEFAULT_IMPACT_URGENCY = "medium"
 
 
 class HelpdeskTicketPriorityController(HelpdeskTicketController):
-    @http.route("/ticket/close", type="http", auth="user", methods=["POST"])
+    @http.route(
+        "/ticket/close", type="http", auth="user", methods=["POST"], website=True
+    )
     def support_ticket_close(self, **kw):
         """Close a ticket from the portal, with the client's reason.
 

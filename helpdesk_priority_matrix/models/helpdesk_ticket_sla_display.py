@@ -33,7 +33,9 @@ class HelpdeskTicket(models.Model):
 
     def _portal_timezone(self, user=None):
         """The time zone a client reads the ticket's dates in: the user's,
-        else the one of the service's working hours, else the company's."""
+        else the one of the service's working hours, else the company's.
+
+        Portal pages render tickets as superuser: they pass the visitor."""
         self.ensure_one()
         user = user or self.env.user
         return (

@@ -34,6 +34,15 @@ class TestPortalClose(HttpCaseWithUserPortal):
             }
         )
 
+
+    def url_open(self, *args, **kwargs):
+        """Requests read what the test wrote, and the test reads what the
+        request wrote."""
+        self.env.flush_all()
+        response = super().url_open(*args, **kwargs)
+        self.env.invalidate_all()
+        return response
+
     def _csrf_token(self, url="/my/tickets"):
         """The CSRF token of the logged-in session, as a page gives it."""
         page = self.url_open(url).text
