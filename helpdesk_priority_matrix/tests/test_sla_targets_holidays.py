@@ -24,17 +24,29 @@ class TestSlaTargetsAndHolidays(SlaCommon):
         self.assertLocal(ticket.sla_response_deadline, 2026, 11, 24, 8, 40)
 
     def test_minutes_respect_the_resolution_cap(self):
-        self.policy.resolution_cap_factor = 4
-        line = self.policy._get_line(self.levels["p1"])
+        policy = self.env["helpdesk.sla.policy"].create(
+            {
+                "name": "Premium",
+                "calendar_id": self.calendar.id,
+                "resolution_cap_factor": 4,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "level_id": self.levels["p1"].id,
+                            "response_target": 30,
+                            "response_unit": "minutes",
+                            "resolution_target": 2,
+                        },
+                    )
+                ],
+            }
+        )
+        line = policy.line_ids
+        self.assertEqual(line._format_target("response"), "30 minutes")
         with self.assertRefused("exceeds its cap"):
-            line.write(
-                {
-                    "response_target": 30,
-                    "response_unit": "minutes",
-                    "resolution_target": 3,
-                    "resolution_unit": "hours",
-                }
-            )
+            line.resolution_target = 3
 
     def _import(self, content, calendars=None):
         wizard = self.env["helpdesk.holiday.import"].create(
@@ -53,7 +65,7 @@ class TestSlaTargetsAndHolidays(SlaCommon):
         )
 
     def test_import_holidays_moves_deadlines_once(self):
-        ticket = self.create_ticket(self.utc(2026, 11, 20, 17, 0))
+        ticket = self.create_ticket(self.utc(2026, 11, 20, 17, 30))
         self.assertLocal(ticket.sla_response_deadline, 2026, 11, 23, 9, 0)
         result = self._import(HOLIDAYS_CSV)
         self.assertIn("3", result["params"]["message"])
@@ -68,17 +80,17 @@ class TestSlaTargetsAndHolidays(SlaCommon):
 
     def test_bad_files_are_refused_with_the_line(self):
         cases = [
-            ("nombre,fecha\nNavidad,2026-12-25\n", "must name the columns"),
-            ("name,date\nNavidad,25/12/2026\n", "Line 2: 25/12/2026 is not a date"),
+            ("nombre,fecha\nFeriado de prueba,2026-12-25\n", "must name the columns"),
+            ("name,date\nFeriado de prueba,25/12/2026\n", "Line 2: 25/12/2026 is not a date"),
             ("name,date\n,2026-12-25\n", "Line 2: the holiday has no name"),
-            ("name,date,date_to\nFiestas,2026-12-25,2026-12-24\n", "Line 2: the holiday ends"),
+            ("name,date,date_to\nFiestas de prueba,2026-12-25,2026-12-24\n", "Line 2: the holiday ends"),
             ("name,date\n", "no holiday"),
         ]
         for content, message in cases:
             with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
                 self._import(content)
         self.assertFalse(self.calendar.global_leave_ids.filtered(
-            lambda leave: leave.name in ("Navidad", "Fiestas")
+            lambda leave: leave.name in ("Feriado de prueba", "Fiestas de prueba")
         ))
 
     def test_holidays_tab_and_menu(self):
