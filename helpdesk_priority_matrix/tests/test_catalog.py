@@ -6,7 +6,10 @@ from odoo.tests import tagged
 from .common import SlaCommon
 
 MIGRATION = (
-    Path(__file__).resolve().parents[1] / "migrations" / "18.0.1.1.0" / "post-migrate.py"
+    Path(__file__).resolve().parents[1]
+    / "migrations"
+    / "18.0.1.1.0"
+    / "post-migrate.py"
 )
 
 
@@ -58,13 +61,18 @@ class TestCatalog(SlaCommon):
             "helpdesk_priority_matrix.category_non_critical_08_non_critical_quantities"
         )
         archived = self.env["helpdesk.ticket.category"].create(
-            {"name": "Caso propio archivado", "functional_area_id": duplicate.id,
-             "active": False}
+            {
+                "name": "Caso propio archivado",
+                "functional_area_id": duplicate.id,
+                "active": False,
+            }
         )
         moved.functional_area_id = duplicate
         before = len(self._catalog())
         migration.migrate(self.env.cr, "18.0.1.0.0")
-        kept = self.env.ref("helpdesk_priority_matrix.functional_area_logistics_inventory")
+        kept = self.env.ref(
+            "helpdesk_priority_matrix.functional_area_logistics_inventory"
+        )
         self.assertFalse(duplicate.exists())
         self.assertEqual(moved.functional_area_id, kept)
         self.assertEqual(archived.functional_area_id, kept)
@@ -74,6 +82,7 @@ class TestCatalog(SlaCommon):
         generic = self.env["helpdesk.ticket.category"].create({"name": "Hardware"})
         pac = self.env.ref("helpdesk_priority_matrix.category_critical_01_pac_dgi_down")
         groups = (generic | pac)._portal_groups()
-        self.assertEqual([label for label, _cases in groups],
-                         [pac.functional_area_id.name, "Other"])
+        self.assertEqual(
+            [label for label, _cases in groups], [pac.functional_area_id.name, "Other"]
+        )
         self.assertEqual(groups[-1][1], generic)

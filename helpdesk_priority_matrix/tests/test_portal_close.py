@@ -34,7 +34,6 @@ class TestPortalClose(HttpCaseWithUserPortal):
             }
         )
 
-
     def url_open(self, *args, **kwargs):
         """Requests read what the test wrote, and the test reads what the
         request wrote."""

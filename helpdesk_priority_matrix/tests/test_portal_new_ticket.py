@@ -19,7 +19,6 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
             {"name": "Wifi de la oficina", "show_in_portal": True}
         )
 
-
     def url_open(self, *args, **kwargs):
         """Requests read what the test wrote, and the test reads what the
         request wrote."""
@@ -42,7 +41,11 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
         groups = self._optgroups(page)
         self.assertIn("Electronic Invoicing / Localization", groups)
         self.assertIn("Logistics / Inventory", groups)
-        for merged in ("Inventory / Logistics", "POS / eCommerce", "Invoicing / Accounting"):
+        for merged in (
+            "Inventory / Logistics",
+            "POS / eCommerce",
+            "Invoicing / Accounting",
+        ):
             self.assertNotIn(merged, groups)
         self.assertEqual(len(groups), len(set(groups)), "one group per area")
         self.assertEqual(groups[-1], "Other")
@@ -76,7 +79,9 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
                 "urgency": "medium",
             },
         )
-        ticket = self.env["helpdesk.ticket"].search([("name", "=", "Sin wifi en bodega")])
+        ticket = self.env["helpdesk.ticket"].search(
+            [("name", "=", "Sin wifi en bodega")]
+        )
         self.assertEqual((ticket.impact, ticket.urgency), ("low", "medium"))
         self.assertFalse(ticket.criticality)
 

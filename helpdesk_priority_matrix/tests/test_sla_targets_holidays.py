@@ -60,8 +60,10 @@ class TestSlaTargetsAndHolidays(SlaCommon):
 
     def _holidays(self):
         return self.calendar.global_leave_ids.filtered(
-            lambda leave: leave.name
-            in ("Día de la Independencia", "Día de la Madre", "Semana de fiestas")
+            lambda leave: (
+                leave.name
+                in ("Día de la Independencia", "Día de la Madre", "Semana de fiestas")
+            )
         )
 
     def test_import_holidays_moves_deadlines_once(self):
@@ -81,24 +83,36 @@ class TestSlaTargetsAndHolidays(SlaCommon):
     def test_bad_files_are_refused_with_the_line(self):
         cases = [
             ("nombre,fecha\nFeriado de prueba,2026-12-25\n", "must name the columns"),
-            ("name,date\nFeriado de prueba,25/12/2026\n", "Line 2: 25/12/2026 is not a date"),
+            (
+                "name,date\nFeriado de prueba,25/12/2026\n",
+                "Line 2: 25/12/2026 is not a date",
+            ),
             ("name,date\n,2026-12-25\n", "Line 2: the holiday has no name"),
-            ("name,date,date_to\nFiestas de prueba,2026-12-25,2026-12-24\n", "Line 2: the holiday ends"),
+            (
+                "name,date,date_to\nFiestas de prueba,2026-12-25,2026-12-24\n",
+                "Line 2: the holiday ends",
+            ),
             ("name,date\n", "no holiday"),
         ]
         for content, message in cases:
-            with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
+            with (
+                self.subTest(message=message),
+                self.assertRaisesRegex(UserError, message),
+            ):
                 self._import(content)
-        self.assertFalse(self.calendar.global_leave_ids.filtered(
-            lambda leave: leave.name in ("Feriado de prueba", "Fiestas de prueba")
-        ))
+        self.assertFalse(
+            self.calendar.global_leave_ids.filtered(
+                lambda leave: leave.name in ("Feriado de prueba", "Fiestas de prueba")
+            )
+        )
 
     def test_holidays_tab_and_menu(self):
         form = self.env["resource.calendar"].get_views([(False, "form")])
         self.assertIn('name="public_holidays"', form["views"]["form"]["arch"])
         menu = self.env.ref("helpdesk_priority_matrix.menu_helpdesk_public_holiday")
         self.assertEqual(
-            menu.parent_id, self.env.ref("helpdesk_priority_matrix.menu_helpdesk_sla_config")
+            menu.parent_id,
+            self.env.ref("helpdesk_priority_matrix.menu_helpdesk_sla_config"),
         )
         visible = self.env["ir.ui.menu"].with_user(self.leader)._visible_menu_ids()
         self.assertIn(menu.id, visible)

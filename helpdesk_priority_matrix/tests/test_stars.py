@@ -32,7 +32,12 @@ class TestStars(SlaCommon):
     def test_stars_pick_a_level_of_the_ticket_policy(self):
         urgent, normal = self.env["helpdesk.priority.level"].create(
             [
-                {"name": "Urgente", "code": "U", "sequence": 90, "ticket_priority": "3"},
+                {
+                    "name": "Urgente",
+                    "code": "U",
+                    "sequence": 90,
+                    "ticket_priority": "3",
+                },
                 {"name": "Normal", "code": "N", "sequence": 95, "ticket_priority": "1"},
             ]
         )
@@ -41,8 +46,15 @@ class TestStars(SlaCommon):
                 "name": "Básico",
                 "calendar_id": self.calendar.id,
                 "line_ids": [
-                    (0, 0, {"level_id": level.id, "response_target": hours,
-                            "resolution_target": hours * 4})
+                    (
+                        0,
+                        0,
+                        {
+                            "level_id": level.id,
+                            "response_target": hours,
+                            "resolution_target": hours * 4,
+                        },
+                    )
                     for level, hours in ((urgent, 2), (normal, 8))
                 ],
             }

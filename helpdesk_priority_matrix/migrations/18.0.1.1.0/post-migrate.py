@@ -40,8 +40,9 @@ def _stars_follow_levels(env):
     (and their SLA history) and show its stars."""
     tickets = env["helpdesk.ticket"].with_context(active_test=False).search([])
     differing = tickets.filtered(
-        lambda t: t.priority_level_id
-        and t.priority_level_id.ticket_priority != t.priority
+        lambda t: (
+            t.priority_level_id and t.priority_level_id.ticket_priority != t.priority
+        )
     )
     open_tickets = differing.filtered(lambda t: not t.closed)
     open_tickets._inverse_priority()
