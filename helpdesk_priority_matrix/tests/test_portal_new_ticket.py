@@ -96,3 +96,10 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
         self.assertIn("Logística / Inventario", groups)
         self.assertIn("Otros", groups)
         self.assertIn("(crítico)", page)
+
+    def test_picker_script_is_in_the_frontend_bundle(self):
+        page = self._form()
+        bundle = re.search(r'data-src="([^"]*web\.assets_frontend_lazy[^"]*)"', page)
+        script = self.url_open(bundle.group(1)).text
+        self.assertIn("HelpdeskTicketCategoryPicker", script)
+        self.assertIn("category_search", script)

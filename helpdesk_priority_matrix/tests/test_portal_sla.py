@@ -212,6 +212,12 @@ class TestPortalSla(HttpCaseWithUserPortal):
                 page.index(self.critical.name), page.index(self.minor.name), sortby
             )
 
+    def test_grouped_by_stage_with_a_filter(self):
+        self.minor.stage_id = self.stage_awaiting
+        page = self._list(groupby="stage", filterby="sla_on_track")
+        self.assertIn("Tickets in stage:", page)
+        self.assertIn(self.critical.name, page)
+
     def test_clients_see_only_their_company_tickets_and_levels(self):
         page = self._list("portal_istmo")
         self.assertIn(self.ticket_b.name, page)

@@ -48,13 +48,17 @@ class TestSlaTargetsAndHolidays(SlaCommon):
         with self.assertRefused("exceeds its cap"):
             line.resolution_target = 3
 
-    def _import(self, content, calendars=None):
-        wizard = self.env["helpdesk.holiday.import"].create(
-            {
-                "file": base64.b64encode(content.encode()),
-                "filename": "feriados.csv",
-                "calendar_ids": [(6, 0, (calendars or self.calendar).ids)],
-            }
+    def _import(self, content, calendars=None, lang="en_US"):
+        wizard = (
+            self.env["helpdesk.holiday.import"]
+            .with_context(lang=lang)
+            .create(
+                {
+                    "file": base64.b64encode(content.encode()),
+                    "filename": "feriados.csv",
+                    "calendar_ids": [(6, 0, (calendars or self.calendar).ids)],
+                }
+            )
         )
         return wizard.action_import()
 
@@ -116,3 +120,16 @@ class TestSlaTargetsAndHolidays(SlaCommon):
         )
         visible = self.env["ir.ui.menu"].with_user(self.leader)._visible_menu_ids()
         self.assertIn(menu.id, visible)
+
+    def test_messages_in_spanish(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
+        )
+        with self.assertRaisesRegex(UserError, "Línea 2: 25/12/2026 no es una fecha"):
+            self._import("name,date\nFeriado de prueba,25/12/2026\n", lang="es_ES")
+        line = self.policy.with_context(lang="es_ES")._get_line(self.levels["p1"])
+        line.write({"response_target": 20, "response_unit": "minutes"})
+        self.assertEqual(line._format_target("response"), "20 minutos")
+        units = dict(line._fields["response_unit"]._description_selection(line.env))
+        self.assertEqual(units["minutes"], "Minutos hábiles")
