@@ -7,8 +7,9 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
+from ..models.helpdesk_ticket_priority import DEFAULT_IMPACT_URGENCY
+
 IMPACT_URGENCY_KEYS = ("high", "medium", "low")
-DEFAULT_IMPACT_URGENCY = "medium"
 
 
 class HelpdeskTicketPriorityController(HelpdeskTicketController):

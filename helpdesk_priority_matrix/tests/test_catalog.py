@@ -86,3 +86,13 @@ class TestCatalog(SlaCommon):
             [label for label, _cases in groups], [pac.functional_area_id.name, "Other"]
         )
         self.assertEqual(groups[-1][1], generic)
+
+    def test_category_without_defaults_resets_impact_and_urgency(self):
+        pac = self.env.ref("helpdesk_priority_matrix.category_critical_01_pac_dgi_down")
+        generic = self.env["helpdesk.ticket.category"].create({"name": "Consultas"})
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0), category_id=pac.id)
+        ticket.category_id = generic
+        self.assertEqual((ticket.impact, ticket.urgency), ("medium", "medium"))
+        self.assertEqual(ticket.priority_level_id, self.levels["p3"])
+        ticket.write({"category_id": pac.id, "impact": "low"})
+        self.assertEqual(ticket.impact, "low", "a value written with it wins")
