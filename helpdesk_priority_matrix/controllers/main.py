@@ -68,9 +68,13 @@ class HelpdeskTicketPriorityController(HelpdeskTicketController):
 
     @staticmethod
     def _close_ticket_and_stage(ticket_id, stage_id):
+        """The ticket as the user may see it and a closing stage its team
+        offers on the portal, else not found."""
         ticket = request.env["helpdesk.ticket"].search([("id", "=", ticket_id)])
         stage = request.env["helpdesk.ticket.stage"].browse(stage_id).exists()
         if not ticket or not stage.close_from_portal:
+            raise NotFound()
+        if stage not in ticket.sudo().team_id._get_applicable_stages():
             raise NotFound()
         return ticket, stage
 
