@@ -14,3 +14,4 @@ from . import test_portal_new_ticket
 from . import test_stars
 from . import test_sla_targets_holidays
 from . import test_catalog
+from . import test_agent_http

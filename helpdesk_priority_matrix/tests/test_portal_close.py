@@ -156,6 +156,20 @@ class TestPortalClose(HttpCaseWithUserPortal):
         self.assertEqual(response.status_code, 404)
         self.assertNotEqual(self.ticket.stage_id, stage)
 
+    def test_closing_stage_of_another_team_is_refused(self):
+        other_team = self.env["helpdesk.ticket.team"].create({"name": "Otro equipo"})
+        stage = self.env["helpdesk.ticket.stage"].create(
+            {
+                "name": "Resuelto por el cliente",
+                "closed": True,
+                "close_from_portal": True,
+                "team_ids": [(6, 0, other_team.ids)],
+            }
+        )
+        self.authenticate("portal", "portal")
+        self.assertEqual(self.url_open(self._confirmation_url(stage)).status_code, 404)
+        self.assertFalse(self.ticket.stage_id.closed)
+
     def test_malformed_ids_are_a_bad_request(self):
         self.authenticate("portal", "portal")
         response = self._close(csrf_token=self._csrf_token(), ticket_id="abc")
