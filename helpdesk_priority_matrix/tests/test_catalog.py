@@ -96,3 +96,24 @@ class TestCatalog(SlaCommon):
         self.assertEqual(ticket.priority_level_id, self.levels["p3"])
         ticket.write({"category_id": pac.id, "impact": "low"})
         self.assertEqual(ticket.impact, "low", "a value written with it wins")
+
+    def test_migration_lets_stars_follow_levels(self):
+        migration = _load_migration()
+        start = self.utc(2026, 11, 23, 9, 0)
+        clicked = self.create_ticket(start, "low", "low")
+        closed = self.create_ticket(start, "high", "high")
+        closed.stage_id = self.stage_done
+        self.env.flush_all()
+        # Stars clicked before they changed the level.
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET priority = '3' WHERE id = %s", (clicked.id,)
+        )
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET priority = '0' WHERE id = %s", (closed.id,)
+        )
+        self.env.invalidate_all()
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertEqual(clicked.priority_level_id, self.levels["p1"])
+        self.assertEqual(closed.priority_level_id, self.levels["p1"])
+        self.assertEqual(closed.priority, "3")
