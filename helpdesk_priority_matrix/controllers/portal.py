@@ -100,6 +100,9 @@ class CustomerPortalHelpdeskSla(CustomerPortalHelpdesk):
                 "filterby": filterby,
             }
         )
+        values["force_majeure"] = request.env[
+            "helpdesk.sla.suspension"
+        ]._portal_notices(tickets.company_id)
         return request.render("helpdesk_mgmt.portal_my_tickets", values)
 
     def _ticket_group(self, tickets, groupby):

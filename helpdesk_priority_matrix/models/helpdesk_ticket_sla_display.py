@@ -90,14 +90,6 @@ class HelpdeskTicket(models.Model):
         """Force-majeure windows of the ticket's company that have not ended:
         the client sees why the clock stands still."""
         self.ensure_one()
-        return (
-            self.env["helpdesk.sla.suspension"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", (self.company_id or self.env.company).id),
-                    ("date_to", ">", now or fields.Datetime.now()),
-                ],
-                order="date_from",
-            )
+        return self.env["helpdesk.sla.suspension"]._portal_notices(
+            self.company_id or self.env.company, now
         )

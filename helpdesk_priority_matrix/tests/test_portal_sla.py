@@ -156,6 +156,8 @@ class TestPortalSla(HttpCaseWithUserPortal):
         self.assertNotIn("Ataque ya terminado", page)
         other = self._page(self.ticket_b, "portal_istmo")
         self.assertNotIn("Caída del proveedor de hosting", other)
+        self.assertIn("Caída del proveedor de hosting", self._list())
+        self.assertNotIn("Caída del proveedor de hosting", self._list("portal_istmo"))
 
     def test_ticket_page_in_spanish(self):
         self.env["res.lang"]._activate_lang("es_ES")
