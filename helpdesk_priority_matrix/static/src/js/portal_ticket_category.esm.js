@@ -87,6 +87,7 @@ export const HelpdeskTicketCategoryPicker = publicWidget.Widget.extend({
         const selected = this.categorySelect.value;
         const empty = this.categorySelect.querySelector("option[value='']");
         this.categorySelect.replaceChildren(...(empty ? [empty] : []));
+        let found = false;
         for (const group of this.groups) {
             if (area && group.label !== area) {
                 continue;
@@ -101,6 +102,12 @@ export const HelpdeskTicketCategoryPicker = publicWidget.Widget.extend({
             optgroup.label = group.label;
             optgroup.append(...matches.map(({option}) => option));
             this.categorySelect.append(optgroup);
+            found = true;
+        }
+        if (!found) {
+            const none = new Option(_t("No case matches your search"), "");
+            none.disabled = true;
+            this.categorySelect.append(none);
         }
         this.categorySelect.value = selected;
         if (this.categorySelect.value !== selected) {
