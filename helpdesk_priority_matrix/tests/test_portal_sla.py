@@ -232,6 +232,18 @@ class TestPortalSla(HttpCaseWithUserPortal):
         self.assertRegex(page, r'<th[^>]*name="th_create_date"[^>]*d-none d-lg')
         self.assertIn("Next Deadline", page)
 
+    def test_list_in_spanish(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
+        )
+        self.partner_portal.lang = "es_ES"
+        page = self._list()
+        self.assertIn("Próximo plazo", page)
+        self.assertIn("Prioridad P1 - Crítico", page)
+        self.assertIn("SLA En plazo", page)
+        self.assertIn("Esperando su respuesta", page)
+
     def test_ticket_menu_shown_before_the_first_ticket(self):
         client = new_test_user(
             self.env,
