@@ -28,6 +28,19 @@ DATE_START = (
     "date_start to today, so a line added in the contract form does not take "
     "the contract's date_start (assertEqual(date(2020, 1, 1), <today>))"
 )
+CLOSE_REASON = (
+    "helpdesk_priority_matrix asks the client for a reason before a ticket is "
+    "closed from the portal (seed 001 §6: the client confirms and says why); "
+    "helpdesk_mgmt's test posts no reason, so the confirmation page answers "
+    "instead of the redirect. Closing with a reason, a wrong stage and "
+    "another client's ticket are tested in helpdesk_priority_matrix"
+)
+RENEW_DEMO = (
+    "the test compares the set of every contract line due for renewal in the "
+    "database with the four lines it made; helpdesk_plans' demo data adds "
+    "plan subscriptions due for renewal (seed 003's client that renews in "
+    "three days), so the set holds one line more than the test made"
+)
 # "<addon>/tests/<file>.py::<Class>[::<test>]" -> why it does not run here.
 # A class entry covers every test of the class.
 KNOWN_FAILURES = {
@@ -36,6 +49,12 @@ KNOWN_FAILURES = {
         "scope); the WebSuite helper tests it inherits read the parameters "
         "that only Odoo's own test runner sets"
     ),
+    "helpdesk_mgmt/tests/test_helpdesk_portal.py::TestHelpdeskPortal"
+    "::test_close_ticket": CLOSE_REASON,
+    "contract_line_successor/tests/test_contract.py::TestContractSuccessor"
+    "::test_search_contract_line_to_renew": RENEW_DEMO,
+    "contract_termination/tests/test_contract.py::TestContractTermination"
+    "::test_search_contract_line_to_renew": RENEW_DEMO,
     **{
         f"{path}::{cls}::{test}": reason
         for path, cls in [
