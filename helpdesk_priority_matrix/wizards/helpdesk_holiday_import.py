@@ -6,6 +6,9 @@ from odoo.exceptions import UserError
 
 from ..tools.holiday_import import HolidayFileError, read_holidays
 
+# A public holiday ends at the last second of its day, as Odoo writes them.
+END_OF_DAY = time(23, 59, 59)
+
 
 class HelpdeskHolidayImport(models.TransientModel):
     """Import a country's public holidays from a CSV file into working hours.
@@ -53,8 +56,8 @@ class HelpdeskHolidayImport(models.TransientModel):
                 )
             }
             for holiday in holidays:
-                date_from = calendar._sla_local_to_utc(
-                    datetime.combine(holiday.date_from, time.min), tz
+                date_from = calendar._sla_utc(
+                    datetime.combine(holiday.date_from, time.min, tzinfo=tz)
                 )
                 if (holiday.name, date_from) in existing:
                     continue
@@ -64,8 +67,8 @@ class HelpdeskHolidayImport(models.TransientModel):
                         "calendar_id": calendar.id,
                         "company_id": calendar.company_id.id or self.env.company.id,
                         "date_from": date_from,
-                        "date_to": calendar._sla_local_to_utc(
-                            datetime.combine(holiday.date_to, time.max), tz
+                        "date_to": calendar._sla_utc(
+                            datetime.combine(holiday.date_to, END_OF_DAY, tzinfo=tz)
                         ),
                     }
                 )
