@@ -4,6 +4,8 @@ from odoo.tests import new_test_user, tagged
 from .common import SlaCommon
 
 # (model, who, read, write, create, unlink): what each kind of user may do.
+# Employees outside the helpdesk read tickets (helpdesk_mgmt lets them), so
+# they read what a ticket shows: its level, functional area and policy.
 EXPECTED_RIGHTS = [
     ("helpdesk.priority.level", "agent", 1, 0, 0, 0),
     ("helpdesk.priority.level", "manager", 1, 1, 1, 1),
@@ -26,6 +28,11 @@ EXPECTED_RIGHTS = [
     ("helpdesk.sla.suspension", "agent", 1, 0, 0, 0),
     ("helpdesk.sla.suspension", "manager", 1, 1, 1, 1),
     ("helpdesk.sla.suspension", "portal", 0, 0, 0, 0),
+    ("helpdesk.priority.level", "employee", 1, 0, 0, 0),
+    ("helpdesk.functional.area", "employee", 1, 0, 0, 0),
+    ("helpdesk.sla.policy", "employee", 1, 0, 0, 0),
+    ("helpdesk.sla.policy.line", "employee", 0, 0, 0, 0),
+    ("helpdesk.priority.matrix", "employee", 0, 0, 0, 0),
 ]
 OPERATIONS = ("read", "write", "create", "unlink")
 
@@ -38,7 +45,15 @@ class TestSecurity(SlaCommon):
         cls.portal = new_test_user(
             cls.env, login="sla_portal", groups="base.group_portal"
         )
-        cls.users = {"agent": cls.agent, "manager": cls.leader, "portal": cls.portal}
+        cls.employee = new_test_user(
+            cls.env, login="sla_employee", groups="base.group_user"
+        )
+        cls.users = {
+            "agent": cls.agent,
+            "manager": cls.leader,
+            "portal": cls.portal,
+            "employee": cls.employee,
+        }
 
     def test_access_rights_of_every_model(self):
         for model, who, *allowed in EXPECTED_RIGHTS:

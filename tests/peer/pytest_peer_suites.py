@@ -59,8 +59,6 @@ KNOWN_FAILURES = {
     "::test_close_ticket": CLOSE_REASON,
     "contract_line_successor/tests/test_contract.py::TestContractSuccessor"
     "::test_search_contract_line_to_renew": RENEW_DEMO,
-    "contract_termination/tests/test_contract.py::TestContractTermination"
-    "::test_search_contract_line_to_renew": RENEW_DEMO,
 }
 
 
