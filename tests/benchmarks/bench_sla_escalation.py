@@ -1,0 +1,143 @@
+"""Escalation: the SLA cron on tickets that became due, and the cost of its
+searches when many open tickets were escalated already (it must not grow
+with them)."""
+
+from contextlib import closing
+from datetime import timedelta
+
+from common import Intake, Stopwatch, commit_work, request, transaction
+
+from odoo import fields
+from odoo.tools import SQL
+
+
+def due_tickets(env, intake, count):
+    """``count`` open tickets whose response deadline passed since the cron
+    last looked at them: their stored status still says on track, due for a
+    check a minute ago."""
+    now = fields.Datetime.now()
+    tickets = env["helpdesk.ticket"].create(
+        intake.values(count, sla_start_date=now - timedelta(days=30))
+    )
+    commit_work(env)
+    env.cr.execute(
+        SQL(
+            "UPDATE helpdesk_ticket SET sla_status = 'on_track', "
+            "sla_next_check = %s, sla_escalation = NULL, "
+            "sla_escalation_pending = NULL WHERE id IN %s",
+            now - timedelta(minutes=1),
+            tuple(tickets.ids),
+        )
+    )
+    env.invalidate_all()
+    return tickets
+
+
+def cron_run(env):
+    """One call of the SLA cron, with the work its commit does."""
+    stopwatch = Stopwatch(env.cr)
+    with stopwatch.timing():
+        env["helpdesk.ticket"]._cron_sla_update()
+        commit_work(env)
+    return stopwatch
+
+
+def escalate_due(env, intake, count):
+    with request(env):
+        tickets = due_tickets(env, intake, count)
+        stopwatch = cron_run(env)
+        escalated = len(tickets.filtered("sla_escalation"))
+    return stopwatch, escalated
+
+
+def idle_cron(env):
+    with request(env):
+        return cron_run(env)
+
+
+def add_escalated_open_tickets(env, intake, count):
+    """``count`` open tickets breached and escalated already: copies, in
+    SQL to keep the run short, of one ticket the cron escalated."""
+    source = due_tickets(env, intake, 1)
+    env["helpdesk.ticket"]._cron_sla_update()
+    env.flush_all()
+    env.cr.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_name = 'helpdesk_ticket' AND column_name != 'id'"
+    )
+    columns = SQL(", ").join(SQL.identifier(row[0]) for row in env.cr.fetchall())
+    env.cr.execute(
+        SQL(
+            "INSERT INTO helpdesk_ticket (%s) SELECT %s FROM helpdesk_ticket, "
+            "generate_series(1, %s) WHERE helpdesk_ticket.id = %s",
+            columns,
+            columns,
+            count,
+            source.id,
+        )
+    )
+    env.cr.execute("ANALYZE helpdesk_ticket")
+    env.invalidate_all()
+
+
+def search_plans(env):
+    """How PostgreSQL runs the cron's two searches (due, pending)."""
+    model = env["helpdesk.ticket"]
+    domains = {
+        "due": [("sla_next_check", "<=", fields.Datetime.now())],
+        "pending": [("sla_escalation_pending", "!=", False)],
+    }
+    plans = {}
+    for name, domain in domains.items():
+        env.cr.execute(SQL("EXPLAIN %s", model._search(domain, limit=200).select()))
+        scans = [row[0].strip(" ->") for row in env.cr.fetchall() if "Scan" in row[0]]
+        plans[name] = "; ".join(scans)
+    return plans
+
+
+def measure_escalation(env, intake, args, table):
+    result = table.result(
+        "SLA cron escalating due tickets", "suite", "ticket", args.escalate
+    )
+    for _repeat in range(args.repeats):
+        stopwatch, escalated = escalate_due(env, intake, args.escalate)
+        result.add(stopwatch)
+    table.note(
+        f"SLA cron: {escalated}/{args.escalate} due tickets escalated in one run "
+        f"(an activity and a note each)"
+    )
+
+
+def measure_idle_cron(env, intake, args, table):
+    """The cron with nothing to do, without and with many escalated open
+    tickets, in turns: the many are inserted in a savepoint rolled back
+    after each measure."""
+    many = args.escalated
+    idle = {
+        count: table.result(
+            f"SLA cron, nothing due, {count} escalated open", "suite", "run", 1
+        )
+        for count in (0, many)
+    }
+    table.ratio(f"{many} / 0 escalated open", idle[many], idle[0])
+    for repeat in range(args.repeats):
+        # Each goes first every other time.
+        if repeat % 2 == 0:
+            idle[0].add(idle_cron(env))
+        with closing(env.cr.savepoint(flush=False)):
+            add_escalated_open_tickets(env, intake, many)
+            idle[many].add(idle_cron(env))
+            plans = search_plans(env)
+        env.cr.clear()
+        if repeat % 2 == 1:
+            idle[0].add(idle_cron(env))
+    for name, plan in plans.items():
+        table.note(f"cron search '{name}' with {many} escalated open: {plan}")
+
+
+def run(env, args, table):
+    table.section("escalation: the SLA cron")
+    with transaction(env):
+        intake = Intake.create(env)
+        measure_escalation(env, intake, args, table)
+        measure_idle_cron(env, intake, args, table)
