@@ -165,12 +165,3 @@ class HelpdeskPriorityMatrix(models.Model):
         return matrix.id, {
             (cell.impact, cell.urgency): cell.level_id.id for cell in matrix.cell_ids
         }
-
-    def _get_cell(self, impact, urgency):
-        self.ensure_one()
-        return self.cell_ids.filtered(
-            lambda c: c.impact == impact and c.urgency == urgency
-        )[:1]
-
-    def _get_level(self, impact, urgency):
-        return self._get_cell(impact, urgency).level_id

@@ -19,7 +19,10 @@ class TestPriorityMatrix(SlaCommon):
         }
         for (impact, urgency), code in expected.items():
             with self.subTest(impact=impact, urgency=urgency):
-                self.assertEqual(self.matrix._get_level(impact, urgency).code, code)
+                level = self.matrix._level_for(
+                    self.env["helpdesk.ticket.team"], self.company, impact, urgency
+                )
+                self.assertEqual(level.code, code)
 
     def test_ticket_gets_level_and_stars_from_matrix(self):
         ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "medium", "high")
@@ -127,7 +130,10 @@ class TestPriorityMatrix(SlaCommon):
             self.env["helpdesk.ticket.team"], company
         )
         self.assertEqual(len(matrix.cell_ids), 9)
-        self.assertEqual(matrix._get_level("high", "high"), self.levels["p1"])
+        level = matrix._level_for(
+            self.env["helpdesk.ticket.team"], company, "high", "high"
+        )
+        self.assertEqual(level, self.levels["p1"])
 
     def test_override_survives_team_category_and_impact_changes(self):
         ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
