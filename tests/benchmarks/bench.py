@@ -19,6 +19,7 @@ Usage: python tests/benchmarks/bench.py -c odoo.conf --bare DB --suite DB
 """
 
 import argparse
+import os
 import sys
 import time
 
@@ -65,6 +66,7 @@ def main():
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
     odoo.netsvc.init_logger()
     table = Table()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with open_environment(args.bare) as bare, open_environment(args.suite) as suite:
         progress("ticket creation")
@@ -77,7 +79,9 @@ def main():
         bench_sla_escalation.run(suite, args, table)
     print(table.render())
     print(
-        f"{args.repeats} repeats, {time.perf_counter() - started:.0f} s, "
+        f"{time.strftime('%Y-%m-%d %H:%M %Z')}: {args.repeats} repeats in "
+        f"{time.perf_counter() - started:.0f} s on {os.cpu_count()} cores, load "
+        f"average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after; "
         f"databases {args.bare} and {args.suite}"
     )
 

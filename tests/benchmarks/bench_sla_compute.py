@@ -9,6 +9,7 @@ planner with the same starts, targets and pauses.
 """
 
 import random
+from collections import defaultdict
 from datetime import datetime, timedelta
 
 from common import Intake, Stopwatch, commit_work, request, transaction
@@ -32,11 +33,9 @@ def existing_tickets(env, intake, count, seed=7):
             impact=rng.choice(LEVELS),
             urgency=rng.choice(LEVELS),
             sla_start_date=first + timedelta(minutes=rng.randrange(60 * 24 * 60)),
+            sla_paused_hours=rng.choice(PAUSES),
         )
     tickets = env["helpdesk.ticket"].create(values)
-    for paused, batch in tickets.grouped(lambda _t: rng.choice(PAUSES)).items():
-        if paused:
-            batch.sla_paused_hours = paused
     commit_work(env)
     return tickets
 
@@ -85,8 +84,11 @@ def bare_planner(env, inputs):
     stopwatch = Stopwatch(env.cr)
     with stopwatch.timing():
         planner = env["helpdesk.ticket"]._sla_planner()
-        for key in {entry[0] for entry in inputs}:
-            planner.prepare(key, [entry[1] for entry in inputs if entry[0] == key])
+        starts = defaultdict(list)
+        for key, start, *_targets in inputs:
+            starts[key].append(start)
+        for key, key_starts in starts.items():
+            planner.prepare(key, key_starts)
         for key, start, response, resolution, paused, threshold in inputs:
             # Before the first response the response deadline is the current one.
             deadline = planner.deadline(key, start, response, paused)
