@@ -1,11 +1,12 @@
 # The two commands of the README: `make run` and `make test`.
-.PHONY: run test lint venv db stop reset bench readme help
+.PHONY: run test lint venv db stop reset bench readme mutation help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
 	@echo "make test   lint, pure-Python tests and the Odoo suite (MODULES=a,b)"
 	@echo "make lint   the static checks only"
 	@echo "make bench  deadline planning benchmark on the demo database"
+	@echo "make mutation  mutation testing of the foundation's pure tools/"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
 	@echo "make db     start the database cluster;  make venv  create .venv"
 
@@ -37,3 +38,6 @@ bench: venv db
 
 readme:
 	@python3 scripts/addon_readme.py
+
+mutation: venv
+	@scripts/mutation.sh

@@ -122,24 +122,7 @@ class HelpdeskTicket(models.Model):
             calendar, company = key
             return calendar._sla_schedule(company, date_from, date_to)
 
-        timezones = {}
-
-        def timezone(key):
-            calendar = key[0]
-            if calendar.id not in timezones:
-                timezones[calendar.id] = calendar._sla_timezone()
-            return timezones[calendar.id]
-
-        calendars = self.env["resource.calendar"]
-        planner = SlaPlanner(
-            load_schedule,
-            to_local=lambda key, moment: calendars._sla_utc_to_local(
-                moment, timezone(key)
-            ),
-            to_utc=lambda key, moment: calendars._sla_local_to_utc(
-                moment, timezone(key)
-            ),
-        )
+        planner = SlaPlanner(load_schedule)
         for key, tickets in self.grouped(lambda t: t._sla_key()).items():
             planner.prepare(key, tickets.mapped("sla_start_date"))
         return planner

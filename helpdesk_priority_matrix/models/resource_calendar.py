@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta, timezone
+from datetime import time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from odoo import api, models
@@ -52,43 +52,30 @@ class ResourceCalendar(models.Model):
 
         Public holidays (global leaves) are removed, and so are the
         ``excluded_windows`` (naive UTC pairs, e.g. force-majeure
-        suspensions). The schedule is expressed in naive local time of the
-        calendar, which is what business days are counted in.
+        suspensions). Each interval's bounds are converted to UTC on their
+        own, so that the day a daylight-saving change makes 23 or 25 hours
+        long counts as such; the schedule counts business days on the
+        calendar's local dates.
         """
         self.ensure_one()
-        tz = self._sla_timezone()
         start = date_from.replace(tzinfo=timezone.utc)
         end = date_to.replace(tzinfo=timezone.utc)
         intervals = self._work_intervals_batch(start, end)[False]
         schedule = WorkSchedule(
-            (self._sla_to_local(a, tz), self._sla_to_local(b, tz))
-            for a, b, _meta in intervals
+            ((self._sla_utc(a), self._sla_utc(b)) for a, b, _meta in intervals),
+            self._sla_timezone(),
         )
         if excluded_windows:
-            schedule = schedule.subtract(
-                [
-                    (self._sla_utc_to_local(a, tz), self._sla_utc_to_local(b, tz))
-                    for a, b in excluded_windows
-                ]
-            )
+            schedule = schedule.subtract(excluded_windows)
         return schedule
 
     @staticmethod
-    def _sla_to_local(moment, tz):
-        local = moment.astimezone(tz).replace(tzinfo=None)
+    def _sla_utc(moment):
+        """Naive UTC instant of an interval bound given in local time."""
         # resource.calendar ends a 24:00 attendance at 23:59:59.999999
-        if local.time() == time.max:
-            return datetime.combine(local.date() + timedelta(days=1), time.min)
-        return local
-
-    @staticmethod
-    def _sla_utc_to_local(moment, tz):
-        return moment.replace(tzinfo=timezone.utc).astimezone(tz).replace(tzinfo=None)
-
-    @staticmethod
-    def _sla_local_to_utc(moment, tz):
-        local = moment.replace(tzinfo=tz)
-        return local.astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
+        if moment.time() == time.max:
+            moment += timedelta.resolution
+        return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
     def _sla_schedule(self, company, date_from, date_to):
         """The SLA schedule of this calendar for ``company`` (whose

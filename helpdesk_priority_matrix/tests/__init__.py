@@ -7,5 +7,6 @@ from . import test_sla_cron_concurrency
 from . import test_entitlement
 from . import test_portal
 from . import test_business_time_agreement
+from . import test_business_time_calendars
 from . import test_security
 from . import test_portal_close

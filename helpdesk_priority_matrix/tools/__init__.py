@@ -1,2 +1,2 @@
-from .business_time import WorkSchedule, deadline, merge_intervals
+from .business_time import WorkSchedule
 from .sla_planner import SlaPlanner

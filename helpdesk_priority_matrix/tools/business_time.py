@@ -2,17 +2,23 @@
 
 SLA deadlines are planned for every ticket on every cron pass, so the addon
 asks ``resource.calendar`` for its working intervals (public holidays already
-removed) once per calendar and time window, as naive datetimes in the
-calendar's local time, and plans every deadline on that one schedule. Each
-question is then a binary search over the interval starts plus a prefix sum of
-the working time before each interval, instead of a walk through the calendar.
+removed) once per calendar and time window and plans every deadline on that
+one schedule. Each question is then a binary search over the interval starts
+plus a prefix sum of the working time before each interval, instead of a walk
+through the calendar.
+
+The intervals are instants: naive datetimes in UTC, each bound converted on
+its own from the calendar's local time. Durations are therefore real elapsed
+time, also on the day a daylight-saving change makes 23 or 25 hours long.
+Business *days* are counted on the calendar's local dates, which is the only
+use of its time zone here.
 
 Pure Python on purpose: without Odoo the rules can be checked against a
 brute-force minute walker in plain pytest.
 """
 
 import bisect
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 from itertools import accumulate
 
 ZERO = timedelta(0)
@@ -34,31 +40,25 @@ def merge_intervals(intervals):
         if start == end:
             continue
         if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     return merged
 
 
-def _dates_with_work(start, end):
-    """The dates that [start, end) has working time on; an interval ending
-    at midnight has none on the date that midnight begins."""
-    day, last = start.date(), (end - timedelta.resolution).date()
-    while day <= last:
-        yield day
-        day += ONE_DAY
-
-
 class WorkSchedule:
     """The working time of one calendar over a window, built for many look-ups.
+
+    ``intervals`` are (start, end) pairs of naive UTC datetimes; ``tz`` is the
+    calendar's time zone (a ``tzinfo``), in which business days are counted.
 
     Construction costs O(n log n) once; every question afterwards costs one
     or two binary searches. A question whose answer lies beyond the window
     gets None, so that the caller can load a wider window and ask again.
     """
 
-    def __init__(self, intervals):
+    def __init__(self, intervals, tz=timezone.utc):
+        self._tz = tz
         self._intervals = tuple(merge_intervals(intervals))
         self._starts = [start for start, _end in self._intervals]
         self._worked_before = list(
@@ -66,25 +66,35 @@ class WorkSchedule:
         )
         self._dates = self._working_dates()
 
+    def _local(self, moment):
+        """The calendar's wall-clock time at the UTC instant ``moment``."""
+        aware = moment.replace(tzinfo=timezone.utc).astimezone(self._tz)
+        return aware.replace(tzinfo=None)
+
+    def _instant(self, local):
+        """The UTC instant of the calendar's wall-clock time ``local``; a
+        time that a daylight-saving change skips or repeats is read with the
+        offset in force before the change."""
+        aware = local.replace(tzinfo=self._tz).astimezone(timezone.utc)
+        return aware.replace(tzinfo=None)
+
     def _working_dates(self):
+        """The distinct local dates with working time, sorted. An interval
+        ending at midnight has none on the date that midnight begins."""
         dates = []
         for start, end in self._intervals:
-            for day in _dates_with_work(start, end):
-                if not dates or day > dates[-1]:
-                    dates.append(day)
+            day = self._local(start).date()
+            last = self._local(end - timedelta.resolution).date()
+            if dates and day <= dates[-1]:
+                day = dates[-1] + ONE_DAY
+            while day <= last:
+                dates.append(day)
+                day += ONE_DAY
         return dates
 
     @property
-    def intervals(self):
-        """The merged (start, end) spans, sorted."""
-        return self._intervals
-
-    @property
-    def window_start(self):
-        return self._intervals[0][0] if self._intervals else None
-
-    @property
     def window_end(self):
+        """The end of the last working interval, None without any."""
         return self._intervals[-1][1] if self._intervals else None
 
     def _index(self, moment):
@@ -119,9 +129,7 @@ class WorkSchedule:
     def working_time_between(self, start, end):
         """Business time in [start, end), e.g. how much of the SLA a pause
         or a waiting stage consumed; zero when ``end`` precedes ``start``."""
-        if end <= start:
-            return ZERO
-        return self._worked_until(end) - self._worked_until(start)
+        return max(self._worked_until(end) - self._worked_until(start), ZERO)
 
     def add_working_time(self, start, duration):
         """The earliest moment with ``duration`` of business time since
@@ -129,12 +137,17 @@ class WorkSchedule:
 
         When the time runs out exactly at closing, the answer is that closing
         time rather than the next opening, as ``resource.calendar.plan_hours``
-        does. A zero duration gives the next working moment. None when the
-        window ends first.
+        does. A zero duration gives ``start`` itself when it is working time
+        or the closing time of an interval (a deadline already at the end of
+        a day stays there), else the next opening. None when the window ends
+        first.
         """
         if duration < ZERO:
             raise ValueError(f"cannot add a negative duration: {duration}")
         if duration == ZERO:
+            index = self._index(start)
+            if index >= 0 and start <= self._intervals[index][1]:
+                return start
             return self.next_working_moment(start)
         target = self._worked_until(start) + duration
         index = bisect.bisect_left(self._worked_before, target) - 1
@@ -147,15 +160,15 @@ class WorkSchedule:
 
         Policies count days, not hours: a ticket due in 3 business days from
         Tuesday 10:00 is due Friday 10:00, whatever the length of the days in
-        between. The rule:
+        between. The rule, in the calendar's local time:
 
         * the working dates are the distinct local dates with working time;
         * the clock starts at ``next_working_moment(start)``, so a ticket
           created on Saturday, or after closing, counts from the next opening;
         * the target date is the ``days``-th working date after the date the
           clock starts on;
-        * the deadline is the same clock time on the target date, moved to
-          the next working moment of that date if that time is not working
+        * the deadline is the same wall-clock time on the target date, moved
+          to the next working moment of that date if that time is not working
           (e.g. a lunch break); if the target date's work has already ended
           by then (a short Friday), it is the end of that date's work.
 
@@ -169,19 +182,23 @@ class WorkSchedule:
         begin = self.next_working_moment(start)
         if begin is None:
             return None
-        position = bisect.bisect_left(self._dates, begin.date()) + days
+        local_begin = self._local(begin)
+        position = bisect.bisect_left(self._dates, local_begin.date()) + days
         if position >= len(self._dates):
             return None
         target = self._dates[position]
-        same_time = self.next_working_moment(datetime.combine(target, begin.time()))
-        if same_time is not None and same_time.date() == target:
+        same_time = self.next_working_moment(
+            self._instant(datetime.combine(target, local_begin.time()))
+        )
+        if same_time is not None and self._local(same_time).date() == target:
             return same_time
         day_end = self._end_of_work_on(target)
         return None if day_end == self.window_end else day_end
 
     def _end_of_work_on(self, day):
-        """When work ends on ``day``, a date with working time."""
-        midnight = datetime.combine(day + ONE_DAY, time.min)
+        """When work ends on the local date ``day``, a date with working
+        time."""
+        midnight = self._instant(datetime.combine(day + ONE_DAY, time.min))
         index = bisect.bisect_left(self._starts, midnight) - 1
         return min(self._intervals[index][1], midnight)
 
@@ -206,22 +223,4 @@ class WorkSchedule:
                 cursor = max(cursor, cut_end)
             if cursor < end:
                 remaining.append((cursor, end))
-        return WorkSchedule(remaining)
-
-    def working_time_in_windows(self, windows):
-        """Business time covered by the windows, e.g. a ticket's pauses;
-        overlapping windows are counted once."""
-        return sum(
-            (self.working_time_between(a, b) for a, b in merge_intervals(windows)),
-            ZERO,
-        )
-
-
-def deadline(schedule, start, hours=None, days=None):
-    """Deadline of an SLA target given either in business hours or in
-    business days (exactly one of them)."""
-    if (hours is None) == (days is None):
-        raise ValueError("give exactly one of hours and days")
-    if days is not None:
-        return schedule.add_working_days(start, days)
-    return schedule.add_working_time(start, timedelta(hours=hours))
+        return WorkSchedule(remaining, self._tz)
