@@ -1,11 +1,12 @@
 # The two commands of the README: `make run` and `make test`.
-.PHONY: run test lint venv db stop reset bench readme mutation help
+.PHONY: run test lint venv db stop reset bench loadtest mutation readme help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
 	@echo "make test   lint, pure-Python tests and the Odoo suite (MODULES=a,b)"
 	@echo "make lint   the static checks only"
 	@echo "make bench  deadline planning benchmark on the demo database"
+	@echo "make loadtest  load and fault test of a multi-worker server (CLIENTS=20 EMAILS=30)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
 	@echo "make db     start the database cluster;  make venv  create .venv"
@@ -35,6 +36,9 @@ reset:
 # foundation), reused while nothing changed; BENCH_ARGS="--repeats 3" ...
 bench: venv db
 	@tests/benchmarks/run.sh $(BENCH_ARGS)
+
+loadtest:
+	@scripts/loadtest.sh
 
 readme:
 	@python3 scripts/addon_readme.py

@@ -47,6 +47,13 @@ suite_modules() {
     [ ${#names[@]} = 0 ] || (IFS=,; echo "${names[*]}")
 }
 
+# The OCA addons pinned in requirements-oca.txt (wheels odoo-addon-NAME),
+# printed comma-separated.
+oca_addons() {
+    sed -nE 's/^odoo[0-9]*-addon-([A-Za-z0-9_.-]+)[ =<>~!;].*/\1/p' \
+        "$SUITE_ROOT/requirements-oca.txt" | tr .- __ | paste -sd, -
+}
+
 # Addons folders that exist: Odoo's (git checkout or nightly layout), the
 # suite's, addons/. Odoo's HTTP layer fails on a missing one.
 addons_path() {

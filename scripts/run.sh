@@ -34,11 +34,24 @@ else
 fi
 mkdir -p "$STAMPS" && echo "$fingerprint" > "$stamp"
 
+# WORKERS=N: prefork mode as in production, N HTTP worker processes, cron
+# workers (CRON_WORKERS, default 1) and the websocket (gevent) process on
+# GEVENT_PORT. WORKERS=0 (default): one threaded process serves it all.
+workers=${WORKERS:-0}
+mode=()
+if [ "$workers" -gt 0 ]; then
+    gevent_port=${GEVENT_PORT:-$((HTTP_PORT + 3))}
+    mode=(--workers="$workers" --max-cron-threads="${CRON_WORKERS:-1}" --gevent-port="$gevent_port")
+    serving="$workers HTTP workers, ${CRON_WORKERS:-1} cron worker(s), websocket on port $gevent_port"
+else
+    serving="one threaded process"
+fi
+
 cat >&2 <<INFO
 
-  Helpdesk SLA suite: http://localhost:$HTTP_PORT  (database $DEMO_DB)
+  Helpdesk SLA suite: http://localhost:$HTTP_PORT  (database $DEMO_DB; $serving)
   Logins: admin / admin (manager), demo / demo (agent), portal / portal (client)
   Stop with Ctrl-C; \`make stop\` stops the database cluster.
 
 INFO
-odoo_bin -d "$DEMO_DB" --db-filter "^$DEMO_DB\$"
+odoo_bin -d "$DEMO_DB" --db-filter "^$DEMO_DB\$" "${mode[@]}"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Lint, pure-Python tests, then the Odoo suite in a throwaway database.
+# Lint, the evented start-up check, pure-Python tests, then the Odoo suite
+# and the OCA peer suites in a throwaway database.
 # Ends with one line per stage and, last, "N passed, N failed, N skipped"
 # over all stages. Exit 0 only when nothing failed; without an Odoo the Odoo
-# suite is skipped (and said so), not failed.
-# MODULES=a,b installs and tests only those suite modules (no scenarios).
+# stages are skipped (and said so), not failed.
+# MODULES=a,b installs and tests only those suite modules (no scenarios, no
+# peer suites).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -25,10 +27,11 @@ stage() {
     passed=$((passed + $2)) failed=$((failed + $3)) skipped=$((skipped + $4))
 }
 
-# pytest_stage NAME REPORT EXIT_CODE: count a pytest run from its JUnit report.
-# Exit 5 means no test was collected; 2 and above (but 5) are errors.
+# pytest_stage NAME REPORT EXIT_CODE [NOTE]: count a pytest run from its
+# JUnit report. Exit 5 means no test was collected; 2 and above (but 5) are
+# errors.
 pytest_stage() {
-    local name=$1 report=$2 rc=$3 p=0 f=0 s=0 note=""
+    local name=$1 report=$2 rc=$3 p=0 f=0 s=0 note=${4:-}
     [ -f "$report" ] && read -r p f s < <("$py" scripts/junit_count.py "$report")
     case $rc in
         0) ;;
@@ -47,6 +50,15 @@ scripts/lint.sh | tee "$reports/lint.txt"
 read -r _ lint_passed _ lint_failed _ < <(grep '^lint: [0-9]' "$reports/lint.txt" || echo "lint: 0 passed, 1 failed")
 stage "lint" "$lint_passed" "$lint_failed" 0
 
+if has_odoo; then
+    echo "== evented start-up (Odoo's websocket process, from $VENV)"
+    if PYTHONPATH="$ODOO_HOME" "$py" scripts/check_evented.py; then
+        stage "evented start-up" 1 0 0
+    else
+        stage "evented start-up" 0 1 0 "the websocket process of a multi-worker server cannot start"
+    fi
+fi
+
 echo "== pure-Python tests"
 if [ -d tests/unit ]; then
     # Without the pytest-odoo plugin, which needs Odoo to load.
@@ -56,13 +68,25 @@ else
     stage "pure-Python tests" 0 0 0 "no tests/unit folder"
 fi
 
+# The installed OCA addons' folder in .venv.
+oca_addons_dir() {
+    local dir
+    for dir in "$VENV"/lib/python3*/site-packages/odoo/addons; do
+        [ -d "$dir" ] && echo "$dir" && return
+    done
+}
+
 run_odoo_suite() {
-    local modules=${MODULES:-$(suite_modules)} log=$reports/install.log conf rc paths=() module
+    local modules=${MODULES:-$(suite_modules)} log=$reports/install.log conf rc install
     scripts/db.sh || { stage "Odoo suite install" 0 1 0 "no database server"; return; }
     test_db=hsla_test_$(date +%s)_$$
     conf=$(runtime_conf "${TEST_HTTP_PORT:-8169}")
-    echo "== Odoo suite: installing helpdesk_mgmt,$modules with demo data in $test_db"
-    ODOO_RUNTIME_CONF=$conf odoo_bin -d "$test_db" -i "helpdesk_mgmt,$modules" --stop-after-init >"$log" 2>&1
+    install=helpdesk_mgmt${modules:+,$modules}
+    # Full runs also install every OCA addon of requirements-oca.txt, whose
+    # own tests then run in the same database, with the suite installed.
+    [ -z "${MODULES:-}" ] && install=$(tr , '\n' <<<"$install,$(oca_addons)" | awk 'NF && !seen[$0]++' | paste -sd, -)
+    echo "== Odoo suite: installing $install with demo data in $test_db"
+    ODOO_RUNTIME_CONF=$conf odoo_bin -d "$test_db" -i "$install" --stop-after-init >"$log" 2>&1
     rc=$?
     # Odoo may log an error and still exit 0: any ERROR or CRITICAL line fails.
     local errors="^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) "
@@ -74,7 +98,14 @@ run_odoo_suite() {
         stage "Odoo suite install" 0 1 0 "$modules"
         return
     fi
-    stage "Odoo suite install" 1 0 0 "$modules"
+    stage "Odoo suite install" 1 0 0 "$modules${MODULES:+ only}${MODULES:- and the OCA addons}"
+    run_suite_tests "$modules" "$conf"
+    if [ -z "${MODULES:-}" ]; then run_peer_suites "$conf"; fi
+}
+
+# run_suite_tests MODULES CONF: each suite module's tests, and the scenarios.
+run_suite_tests() {
+    local modules=$1 conf=$2 paths=() module
     for module in ${modules//,/ }; do
         [ -d "$module/tests" ] && paths+=("$module/tests")
     done
@@ -90,11 +121,30 @@ run_odoo_suite() {
     pytest_stage "Odoo suite tests" "$reports/odoo.xml" $?
 }
 
+# run_peer_suites CONF: the Python tests of every OCA addon of
+# requirements-oca.txt, on the database where the suite is installed: the
+# suite must not break what it builds on. Browser tests skip without Chrome;
+# tests/peer/pytest_peer_suites.py lists the few known failures, with why.
+run_peer_suites() {
+    local conf=$1 dir addon paths=() addons
+    addons=$(oca_addons)
+    dir=$(oca_addons_dir)
+    for addon in ${addons//,/ }; do
+        [ -n "$dir" ] && [ -d "$dir/$addon/tests" ] && paths+=("$dir/$addon/tests")
+    done
+    if [ ${#paths[@]} = 0 ]; then stage "OCA peer suites" 0 0 0 "no tests found"; return; fi
+    echo "== OCA peer suites: tests of $addons, with the suite installed"
+    PYTHONPATH="$ODOO_HOME:$SUITE_ROOT/tests/peer" "$py" -m pytest -q -p no:cacheprovider \
+        -p pytest_peer_suites --odoo-http --odoo-config "$conf" --odoo-database "$test_db" \
+        "${paths[@]}" --junitxml="$reports/peer.xml"
+    pytest_stage "OCA peer suites" "$reports/peer.xml" $? "${#paths[@]} addons"
+}
+
 odoo_note=""
 if has_odoo; then
     run_odoo_suite
 else
-    odoo_note="Odoo suite skipped: no Odoo 18.0 found at ODOO_HOME=$ODOO_HOME (set ODOO_HOME to an Odoo 18.0 Community source to run it)."
+    odoo_note="Odoo suite, peer suites and evented start-up skipped: no Odoo 18.0 found at ODOO_HOME=$ODOO_HOME (set ODOO_HOME to an Odoo 18.0 Community source to run it)."
 fi
 
 echo

@@ -1,0 +1,104 @@
+import threading
+from datetime import timedelta
+
+from odoo import api, fields
+from odoo.tests import TransactionCase, tagged
+
+from .common import CLOSED, REMINDER
+
+TICKETS = 6
+
+
+@tagged("post_install", "-at_install")
+class TestTwoWorkers(TransactionCase):
+    """Two Odoo workers run the cron at the same moment, each in its own
+    transaction: every due ticket is reminded once and closed once."""
+
+    def committed_env(self, cr):
+        return api.Environment(cr, self.env.uid, {})
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            partner = env["res.partner"].create(
+                {"name": "Dos Workers C.A.", "email": "workers@example.com"}
+            )
+            awaiting = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+            tickets = env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"Caso concurrente {index}",
+                        "description": "<p>Esperando al cliente.</p>",
+                        "partner_id": partner.id,
+                        "stage_id": awaiting.id,
+                    }
+                    for index in range(TICKETS)
+                ]
+            )
+            # Waiting for a month: the reminder and the close are both due.
+            tickets.write(
+                {"autoclose_waiting_since": fields.Datetime.now() - timedelta(days=30)}
+            )
+            self.partner_id, self.ticket_ids = partner.id, tickets.ids
+        self.addCleanup(self.delete_fixtures)
+
+    def delete_fixtures(self):
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            env["helpdesk.ticket"].with_context(active_test=False).browse(
+                self.ticket_ids
+            ).exists().unlink()
+            env["res.partner"].browse(self.partner_id).unlink()
+
+    def test_two_workers_remind_and_close_once(self):
+        barrier = threading.Barrier(2, timeout=30)
+        errors = []
+
+        def worker():
+            try:
+                with self.registry.cursor() as cr:
+                    env = self.committed_env(cr)
+                    env.cr.execute("SELECT 1")  # the transaction has begun
+                    barrier.wait()
+                    env["helpdesk.ticket"]._cron_autoclose()
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+
+        threads = [threading.Thread(target=worker) for _index in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        self.assertEqual(errors, [])
+
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
+            closing = env.ref("helpdesk_autoclose.stage_closed_no_answer")
+            for ticket in tickets:
+                subjects = ticket.message_ids.mapped("subject")
+                for xmlid in (REMINDER, CLOSED):
+                    subject = env.ref(xmlid)._render_field("subject", ticket.ids)[
+                        ticket.id
+                    ]
+                    self.assertEqual(subjects.count(subject), 1, ticket.name)
+                self.assertEqual(ticket.stage_id, closing)
+
+    def test_rows_changed_since_the_snapshot_are_skipped(self):
+        """A worker whose snapshot predates another worker's commit skips
+        the tickets that worker processed instead of failing its batch."""
+        with self.registry.cursor() as late_cr:
+            late_env = self.committed_env(late_cr)
+            late_cr.execute("SELECT count(*) FROM helpdesk_ticket")  # snapshot
+            with self.registry.cursor() as cr:
+                self.committed_env(cr)["helpdesk.ticket"]._cron_autoclose()
+            late_env["helpdesk.ticket"]._cron_autoclose()
+            late_cr.commit()
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            reminder = env.ref(REMINDER)
+            for ticket in env["helpdesk.ticket"].browse(self.ticket_ids):
+                subject = reminder._render_field("subject", ticket.ids)[ticket.id]
+                self.assertEqual(ticket.message_ids.mapped("subject").count(subject), 1)

@@ -1,0 +1,171 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..tools import bag_expiry
+
+
+class HelpdeskPlanBag(models.Model):
+    """An add-on bag: extra tickets bought at any time, valid a number of
+    days from the purchase whatever the plan's periods do, and used after
+    the plan's own quota."""
+
+    _name = "helpdesk.plan.bag"
+    _description = "Helpdesk Plan Add-on Bag"
+    _inherit = ["mail.thread"]
+    _order = "expiry_date, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Client",
+        required=True,
+        index=True,
+        domain="[('is_company', '=', True)]",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    plan_id = fields.Many2one(
+        comodel_name="helpdesk.plan",
+        required=True,
+        ondelete="restrict",
+        help="Plan whose service (categories, SLA policy) the bag's tickets "
+        "get when the client has no plan of its own.",
+    )
+    ticket_count = fields.Integer(
+        string="Tickets", required=True, help="Tickets the bag adds."
+    )
+    purchase_date = fields.Date(required=True, default=fields.Date.context_today)
+    validity_days = fields.Integer(
+        required=True,
+        default=30,
+        help="Days the bag's tickets stay usable after the purchase.",
+    )
+    expiry_date = fields.Date(
+        compute="_compute_expiry_date",
+        store=True,
+        index=True,
+        help="Last day the bag covers tickets.",
+    )
+    sale_line_id = fields.Many2one(
+        comodel_name="sale.order.line", readonly=True, copy=False
+    )
+    last_claim_date = fields.Datetime(readonly=True, copy=False)
+    consumption_ids = fields.One2many(
+        comodel_name="helpdesk.plan.consumption",
+        inverse_name="bag_id",
+        string="Tickets Taken",
+    )
+    tickets_used = fields.Integer(compute="_compute_tickets")
+    tickets_remaining = fields.Integer(compute="_compute_tickets")
+    is_valid = fields.Boolean(
+        compute="_compute_tickets",
+        string="Valid Today",
+        help="The bag has tickets left and has not expired.",
+    )
+
+    @api.depends("plan_id.name", "partner_id.name", "purchase_date")
+    def _compute_name(self):
+        for bag in self:
+            bag.name = self.env._(
+                "Bag %(plan)s - %(client)s (%(date)s)",
+                plan=bag.plan_id.name or "",
+                client=bag.partner_id.name or "",
+                date=bag.purchase_date or "",
+            )
+
+    @api.depends("purchase_date", "validity_days")
+    def _compute_expiry_date(self):
+        for bag in self:
+            bag.expiry_date = bag.purchase_date and bag_expiry(
+                bag.purchase_date, bag.validity_days
+            )
+
+    @api.depends("consumption_ids.released", "ticket_count", "expiry_date")
+    def _compute_tickets(self):
+        today = fields.Date.context_today(self)
+        for bag in self:
+            bag.tickets_used = bag._tickets_used()
+            bag.tickets_remaining = max(bag.ticket_count - bag.tickets_used, 0)
+            bag.is_valid = bag._covers_on(today) and bag.tickets_remaining > 0
+
+    @api.constrains("ticket_count", "validity_days")
+    def _check_counts(self):
+        for bag in self:
+            if bag.ticket_count <= 0 or bag.validity_days <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "An add-on bag needs at least one ticket and one day of "
+                        "validity (%(bag)s).",
+                        bag=bag.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("partner_id"):
+                partner = self.env["res.partner"].browse(vals["partner_id"])
+                vals["partner_id"] = partner.commercial_partner_id.id
+        return super().create(vals_list)
+
+    def _covers_on(self, day):
+        self.ensure_one()
+        return bool(self.purchase_date <= day <= self.expiry_date)
+
+    def _tickets_used(self):
+        self.ensure_one()
+        if not self.id:
+            return 0
+        return (
+            self.env["helpdesk.plan.consumption"]
+            .sudo()
+            .search_count([("bag_id", "=", self.id), ("released", "=", False)])
+        )
+
+    @api.model
+    def _valid(self, partner, day):
+        """Bags of ``partner`` valid on ``day`` with tickets left, the one
+        expiring first first."""
+        bags = self.sudo().search(
+            [
+                ("partner_id", "=", partner.id),
+                ("purchase_date", "<=", day),
+                ("expiry_date", ">=", day),
+            ]
+        )
+        return bags.filtered(lambda bag: bag._tickets_used() < bag.ticket_count)
+
+    def _claim_ticket(self, ticket):
+        """Take one ticket of the bag for ``ticket``; False when the bag is
+        used up or expired on the ticket's day (see the subscription's
+        ``_lock_for_claim`` for the locking)."""
+        self.ensure_one()
+        bag = self.sudo()
+        self.env.cr.execute(
+            SQL("SELECT id FROM helpdesk_plan_bag WHERE id = %s FOR UPDATE", bag.id)
+        )
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_plan_bag SET last_claim_date = "
+                "(now() at time zone 'UTC') WHERE id = %s",
+                bag.id,
+            )
+        )
+        day = ticket._plan_day()
+        if not bag._covers_on(day) or bag._tickets_used() >= bag.ticket_count:
+            return False
+        self.env["helpdesk.plan.consumption"].sudo().create(
+            {
+                "ticket_id": ticket.id,
+                "bag_id": bag.id,
+                "period_start": bag.purchase_date,
+                "period_end": bag.expiry_date,
+                "date": day,
+            }
+        )
+        return True

@@ -1,0 +1,95 @@
+import re
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import PlanCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(HttpCase, PlanCommon):
+    """/my/plan as two portal users of different clients."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = new_test_user(
+            cls.env, login="plan_portal_ana", groups="base.group_portal"
+        )
+        cls.portal_user.partner_id.parent_id = cls.customer
+        cls.other_customer = cls.env["res.partner"].create(
+            {"name": "Ferretería Los Volcanes", "is_company": True}
+        )
+        cls.other_user = new_test_user(
+            cls.env, login="plan_portal_luis", groups="base.group_portal"
+        )
+        cls.other_user.partner_id.parent_id = cls.other_customer
+        cls.subscription = cls.env["helpdesk.plan.subscription"].create(
+            {
+                "partner_id": cls.customer.id,
+                "plan_id": cls.plan.id,
+                "date_start": cls.START,
+            }
+        )
+        cls.subscription.action_activate()
+        cls.other_subscription = cls.env["helpdesk.plan.subscription"].create(
+            {
+                "partner_id": cls.other_customer.id,
+                "plan_id": cls.plan_advanced.id,
+                "date_start": cls.START,
+            }
+        )
+        cls.other_subscription.action_activate()
+
+    def cancel(self, subscription):
+        page = self.url_open("/my/plan").text
+        token = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+        return self.url_open(
+            f"/my/plan/{subscription.id}/cancel", data={"csrf_token": token}
+        )
+
+    def test_portal_user_sees_only_its_company_plan(self):
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-10 15:00:00"):
+            response = self.url_open("/my/plan")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Básico", response.text)
+        self.assertIn("Renews on", response.text)
+        self.assertNotIn("Avanzado</h4>", response.text)
+        Subscription = self.env["helpdesk.plan.subscription"].with_user(
+            self.portal_user
+        )
+        self.assertEqual(Subscription.search([]), self.subscription)
+
+    def test_portal_user_cannot_cancel_another_company_plan(self):
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-10 15:00:00"):
+            response = self.cancel(self.other_subscription)
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.other_subscription.state, "active")
+
+    def test_cancel_on_time_from_the_portal(self):
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-10 15:00:00"):
+            response = self.cancel(self.subscription)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("cancellation was accepted", response.text)
+        self.assertEqual(self.subscription.state, "cancelled")
+        self.assertEqual(self.subscription.date_end, date(2026, 7, 31))
+
+    def test_late_cancel_from_the_portal_shows_the_reason(self):
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-29 15:00:00"):
+            response = self.cancel(self.subscription)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("last day to cancel this period was", response.text)
+        self.assertEqual(self.subscription.state, "active")
+
+    def test_new_ticket_form_shows_the_tickets_left(self):
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-10 15:00:00"):
+            response = self.url_open("/new/ticket")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("5 of\n", response.text.replace("  ", ""))

@@ -1,0 +1,5 @@
+from . import test_wallet_ledger
+from . import test_wallet_sales
+from . import test_wallet_concurrency
+from . import test_wallet_diagnosis
+from . import test_wallet_portal
