@@ -12,7 +12,7 @@ PYTHON=${PYTHON:-python3.11}
 VENV=${VENV:-$SUITE_ROOT/.venv}
 STAMPS=$SUITE_ROOT/.stamps
 ODOO_CONF=${ODOO_CONF:-$SUITE_ROOT/odoo.conf}
-DEMO_DB=${DEMO_DB:-helpdesk_demo}
+# DEMO_DB: see the end of this file.
 HTTP_PORT=${HTTP_PORT:-8069}
 
 # Database: the project's own cluster unless PGHOST names another server.
@@ -84,3 +84,16 @@ odoo_bin() {
 
 # psql-family tools from the PostgreSQL 15 binaries.
 pg() { local tool=$1; shift; "$PG_BIN/$tool" "$@"; }
+
+# The demo database belongs to the checkout whose cluster serves it. A
+# checkout that finds another checkout's cluster on the port (its own is not
+# running) uses a database named after itself, with its own filestore, and
+# never reads, resets or serves the other checkout's database.
+if [ -z "${DEMO_DB:-}" ]; then
+    DEMO_DB=helpdesk_demo
+    if [ "$OWN_CLUSTER" = 1 ] && [ ! -f "$PGDATA_DIR/data/postmaster.pid" ] &&
+        pg pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null; then
+        DEMO_DB=helpdesk_demo_$(printf %s "$SUITE_ROOT" | sha256sum | cut -c1-8)
+    fi
+fi
+export DEMO_DB

@@ -23,5 +23,8 @@ if [ ${#modules[@]} -gt 0 ]; then
 fi
 check "xml and manifests" "$bin/python" scripts/check_addons.py "${modules[@]}"
 check "addon readmes" "$bin/python" scripts/addon_readme.py --check
+if [ ${#modules[@]} -gt 0 ]; then
+    check "translations" "$bin/python" scripts/check_translations.py "${modules[@]}"
+fi
 echo "lint: $passed passed, $failed failed"
 [ "$failed" = 0 ]

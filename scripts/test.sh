@@ -99,8 +99,29 @@ run_odoo_suite() {
         return
     fi
     stage "Odoo suite install" 1 0 0 "$modules${MODULES:+ only}${MODULES:- and the OCA addons}"
+    check_templates "$modules" "$conf"
     run_suite_tests "$modules" "$conf"
     if [ -z "${MODULES:-}" ]; then run_peer_suites "$conf"; fi
+}
+
+# check_templates MODULES CONF: the committed .pot of each suite module
+# holds the terms Odoo exports from the installed database.
+check_templates() {
+    local modules=$1 conf=$2 dir=$reports/pot module
+    [ -n "$modules" ] || return 0
+    mkdir -p "$dir"
+    ODOO_RUNTIME_CONF=$conf odoo_bin -d "$test_db" --i18n-export="$dir/suite.tgz" \
+        --modules="$modules" --stop-after-init >"$reports/i18n-export.log" 2>&1
+    tar -xzf "$dir/suite.tgz" -C "$dir" 2>/dev/null
+    for module in ${modules//,/ }; do
+        cp "$dir/$module/i18n/$module.pot" "$dir/$module.pot" 2>/dev/null
+    done
+    if "$py" scripts/check_translations.py --exported "$dir" ${modules//,/ }; then
+        stage "translation templates" 1 0 0
+    else
+        echo "A template is stale: regenerate it with odoo-bin --i18n-export (see README)."
+        stage "translation templates" 0 1 0
+    fi
 }
 
 # run_suite_tests MODULES CONF: each suite module's tests, and the scenarios.

@@ -6,8 +6,6 @@ from psycopg2 import errors as pg_errors
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.helpdesk_priority_matrix.tools import SlaPlanner
-
 from ..tools import priority_drop_due, waiting_due_dates
 
 _logger = logging.getLogger(__name__)
@@ -142,13 +140,8 @@ class HelpdeskTicket(models.Model):
         return (calendar, company)
 
     def _autoclose_clock(self):
-        """One business-time schedule per calendar for the whole batch."""
-        clock = WaitingClock(self.env)
-        waiting = self.filtered("autoclose_waiting_since")
-        for key, tickets in waiting.grouped(lambda t: t._autoclose_clock_key()).items():
-            if key[0]:
-                clock.prepare(key, tickets.mapped("autoclose_waiting_since"))
-        return clock
+        """The business-time schedules of the batch's calendars."""
+        return WaitingClock()
 
     @api.depends(
         "autoclose_waiting_since",
@@ -175,26 +168,21 @@ class HelpdeskTicket(models.Model):
             return values
         rule = self._autoclose_rule(rules)
         schedule = clock.schedule(key, since)
-        local_since = clock.to_local(key, since)
-
-        def utc(moment):
-            return moment and clock.to_utc(key, moment) or False
-
         if kind == "validation":
             _reminder, close = waiting_due_dates(
-                schedule, local_since, 0, rule.validation_days
+                schedule, since, 0, rule.validation_days
             )
-            values["autoclose_close_due"] = utc(close)
+            values["autoclose_close_due"] = close or False
             return values
         reminder, close = waiting_due_dates(
-            schedule, local_since, rule.reminder_days, rule.close_days
+            schedule, since, rule.reminder_days, rule.close_days
         )
-        values["autoclose_close_due"] = utc(close)
+        values["autoclose_close_due"] = close or False
         if self.autoclose_reminded_since != since:
-            values["autoclose_reminder_due"] = utc(reminder)
+            values["autoclose_reminder_due"] = reminder or False
         if self._autoclose_priority_may_drop(rule):
-            values["autoclose_priority_drop_due"] = utc(
-                priority_drop_due(schedule, local_since, rule.priority_drop_hours)
+            values["autoclose_priority_drop_due"] = (
+                priority_drop_due(schedule, since, rule.priority_drop_hours) or False
             )
         return values
 
@@ -430,43 +418,21 @@ class HelpdeskTicket(models.Model):
 
 
 class WaitingClock:
-    """The working time of the calendars of a batch of waiting tickets, in
-    their local time, where business days are counted.
+    """The working time of the calendars of waiting tickets: the
+    foundation's SLA schedules (public holidays and the company's
+    force-majeure windows excluded), in UTC instants with business days
+    counted on the calendar's local dates.
 
-    Schedules come from the foundation's SLA schedules (public holidays and
-    the company's force-majeure windows excluded, cached across
-    transactions), over a year: enough for the longest delay a rule allows
-    on any calendar with at least one working day a week.
+    Each schedule reaches a year past the wait's start: enough for the
+    longest delay a rule allows on any calendar with at least one working
+    day a week. Schedules are cached by whole months across transactions,
+    so a batch of tickets waiting since nearby dates shares them.
     """
 
-    def __init__(self, env):
-        self._calendars = env["resource.calendar"]
-        self._timezones = {}
-        self._planner = SlaPlanner(
-            lambda key, date_from, date_to: key[0]._sla_schedule(
-                key[1], date_from, date_to
-            ),
-            to_local=self.to_local,
-            to_utc=self.to_utc,
-            horizon=timedelta(days=366),
-        )
-
-    def _timezone(self, key):
-        calendar = key[0]
-        if calendar.id not in self._timezones:
-            self._timezones[calendar.id] = calendar._sla_timezone()
-        return self._timezones[calendar.id]
-
-    def prepare(self, key, starts):
-        """Declare the waiting dates of ``key`` (calendar, company), so that
-        one schedule covers them all."""
-        self._planner.prepare(key, starts)
+    HORIZON = timedelta(days=366)
 
     def schedule(self, key, start):
-        return self._planner.schedule(key, start)[2]
-
-    def to_local(self, key, moment):
-        return self._calendars._sla_utc_to_local(moment, self._timezone(key))
-
-    def to_utc(self, key, moment):
-        return self._calendars._sla_local_to_utc(moment, self._timezone(key))
+        calendar, company = key
+        return calendar._sla_schedule(
+            company, start - timedelta(days=1), start + self.HORIZON
+        )

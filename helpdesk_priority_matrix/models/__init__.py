@@ -8,6 +8,8 @@ from . import helpdesk_sla_policy_line
 from . import helpdesk_sla_suspension
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
+from . import helpdesk_ticket_channel
+from . import res_partner
 from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves
@@ -17,4 +19,9 @@ from . import helpdesk_ticket_priority
 from . import helpdesk_ticket_entitlement
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_escalation
+from . import helpdesk_ticket_requester
+from . import helpdesk_ticket_billing
+from . import helpdesk_ticket_priority_choice
+from . import helpdesk_ticket_intake
+from . import helpdesk_ticket_notification
 from . import helpdesk_ticket

@@ -19,6 +19,7 @@ class HelpdeskPriorityLevel(models.Model):
     _name = "helpdesk.priority.level"
     _description = "Helpdesk Priority Level"
     _order = "sequence, id"
+    _rec_names_search = ["code", "name"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(
@@ -37,6 +38,11 @@ class HelpdeskPriorityLevel(models.Model):
         required=True,
         default="1",
         help="Priority stars given to tickets of this level.",
+    )
+    alert_team_leader = fields.Boolean(
+        string="Alert the Team Leader",
+        help="A ticket opened with this level gives the team leader an "
+        "activity at once, without waiting for the SLA to be at risk.",
     )
     color = fields.Integer(string="Color Index")
     active = fields.Boolean(default=True)

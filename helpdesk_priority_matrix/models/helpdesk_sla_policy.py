@@ -52,6 +52,12 @@ class HelpdeskSlaPolicy(models.Model):
         help="A ticket is at risk once this share of the business time allowed "
         "by its current target has been used.",
     )
+    notify_client_on_escalation = fields.Boolean(
+        string="Tell the Client of Escalations",
+        tracking=True,
+        help="When a ticket breaches its SLA and is escalated to the team "
+        "leader, its client gets a message saying so.",
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("calendar_id")

@@ -4,8 +4,9 @@ from odoo import api, models
 class HelpdeskTicket(models.Model):
     """The one ``create`` and ``write`` of the foundation on tickets.
 
-    Each concern lives in its own file (priority, entitlement, SLA clock,
-    escalation); here they are called in order, as named steps.
+    Each concern lives in its own file (intake, priority, requester
+    authorization, entitlement, SLA clock, billing, escalation); here they
+    are called in order, as named steps.
     """
 
     _inherit = "helpdesk.ticket"
@@ -21,12 +22,17 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = self._intake_prepare_vals(vals_list)
         tickets = super().create(vals_list)
         for ticket, vals in zip(tickets, vals_list, strict=True):
             ticket._priority_remember_override(vals)
         tickets._sla_start_paused()
+        tickets._requester_check()
         # A policy given at creation (by an agent, an import) is kept.
         tickets._entitlement_apply(keep_policy=True, creating=True)
+        tickets._requester_notify()
+        tickets._intake_confirm()
+        tickets._intake_alert_team_leader()
         return tickets
 
     def write(self, vals):
@@ -35,4 +41,5 @@ class HelpdeskTicket(models.Model):
         self._priority_remember_override(vals)
         self._sla_apply_pause_change(pause_change)
         self._entitlement_on_write(vals)
+        self._request_kind_on_write(vals)
         return result

@@ -110,17 +110,18 @@ class HelpdeskTicket(models.Model):
 
     def _sla_escalate(self):
         """One activity for the team leader and one internal note per
-        ticket, created in batches."""
+        ticket, created in batches; the clients of the policies that say so
+        are told when their ticket is escalated for a breach."""
         tickets = self.filtered("sla_escalation_pending")
         if not tickets:
             return
-        bodies = {ticket.id: ticket._sla_escalation_message() for ticket in tickets}
-        tickets._sla_schedule_escalation_activities(bodies)
-        tickets._sla_log_escalation_notes(bodies)
+        tickets._sla_schedule_escalation_activities()
+        tickets._sla_log_escalation_notes()
+        tickets._sla_notify_client_escalation()
         for status, batch in tickets.grouped("sla_escalation_pending").items():
             batch.sla_escalation = status
 
-    def _sla_schedule_escalation_activities(self, bodies):
+    def _sla_schedule_escalation_activities(self):
         activity_type = self.env.ref(
             "helpdesk_priority_matrix.mail_activity_type_sla_escalation"
         )
@@ -132,16 +133,18 @@ class HelpdeskTicket(models.Model):
                     "res_model_id": model_id,
                     "res_id": ticket.id,
                     "activity_type_id": activity_type.id,
-                    "summary": bodies[ticket.id],
-                    "user_id": (ticket.team_id.user_id or ticket.user_id).id,
+                    "summary": ticket._sla_escalation_message(user.lang),
+                    "user_id": user.id,
                     "date_deadline": today,
                 }
                 for ticket in self
-                if ticket.team_id.user_id or ticket.user_id
+                for user in (ticket.team_id.user_id or ticket.user_id)
             ]
         )
 
-    def _sla_log_escalation_notes(self, bodies):
+    def _sla_log_escalation_notes(self):
+        """The internal note, in the company's language: the cron's user
+        speaks none in particular."""
         subtypes = {
             status: self.env["ir.model.data"]._xmlid_to_res_id(
                 f"helpdesk_priority_matrix.mt_ticket_sla_{status}"
@@ -155,7 +158,9 @@ class HelpdeskTicket(models.Model):
                 {
                     "model": self._name,
                     "res_id": ticket.id,
-                    "body": bodies[ticket.id],
+                    "body": ticket._sla_escalation_message(
+                        (ticket.company_id or self.env.company).partner_id.lang
+                    ),
                     "message_type": "notification",
                     "subtype_id": subtypes[ticket.sla_escalation_pending],
                     "is_internal": True,
@@ -166,14 +171,40 @@ class HelpdeskTicket(models.Model):
             ]
         )
 
-    def _sla_escalation_message(self):
+    def _sla_notify_client_escalation(self):
+        """Tell the client, in their language and time zone, that a breached
+        ticket was escalated, where the policy promises it."""
+        told = self.filtered(
+            lambda t: (
+                t.sla_escalation_pending == "breached"
+                and t.partner_id
+                and t.sla_policy_id.notify_client_on_escalation
+            )
+        )
+        if not told:
+            return
+        template = self.env.ref(
+            "helpdesk_priority_matrix.mail_template_ticket_escalated"
+        )
+        for ticket in told:
+            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+
+    def _sla_escalation_message(self, lang=None):
+        """The escalation text in ``lang``, its deadline in the time zone of
+        the policy's working hours, named."""
         self.ensure_one()
-        deadline = format_datetime(self.env, self.sla_deadline, dt_format="short")
+        ticket = self.with_context(lang=lang or self.env.lang)
+        company = self.company_id or self.env.company
+        tz = self.sla_policy_id.calendar_id.tz or company._helpdesk_timezone()
+        deadline = "{} ({})".format(
+            format_datetime(ticket.env, self.sla_deadline, tz=tz, dt_format="short"),
+            tz,
+        )
         if self.sla_escalation_pending == "breached":
-            return self.env._(
+            return ticket.env._(
                 "SLA breached: the deadline of %(deadline)s was missed.",
                 deadline=deadline,
             )
-        return self.env._(
+        return ticket.env._(
             "SLA at risk: the deadline is %(deadline)s.", deadline=deadline
         )

@@ -1,5 +1,11 @@
 from odoo import fields, models
 
+PRIORITY_DECIDERS = [
+    ("matrix", "Client Proposes Impact and Urgency"),
+    ("client_level", "Client Picks the Priority Level"),
+    ("agent", "Agent Alone"),
+]
+
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
@@ -14,4 +20,21 @@ class HelpdeskTicketTeam(models.Model):
         comodel_name="helpdesk.priority.matrix",
         inverse_name="team_id",
         string="Priority Matrix Override",
+    )
+    priority_decided_by = fields.Selection(
+        selection=PRIORITY_DECIDERS,
+        string="Priority Chosen By",
+        required=True,
+        default="matrix",
+        help="On the portal form: the client proposes impact and urgency and "
+        "the matrix gives the level; or the client picks a level directly, "
+        "reading what each level means; or the client chooses nothing and "
+        "the agent sets the priority.",
+    )
+    client_priority_cap_id = fields.Many2one(
+        comodel_name="helpdesk.priority.level",
+        string="Most Urgent Level for Non-critical Cases",
+        help="A client cannot open a case that is not listed as critical in "
+        "the catalog with a more urgent level than this one; the portal says "
+        "so, and an agent can raise it. Empty: no limit.",
     )

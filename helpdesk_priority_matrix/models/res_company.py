@@ -11,6 +11,24 @@ class ResCompany(models.Model):
         string="Default SLA Policy",
         help="Service tier of tickets whose team has no SLA policy.",
     )
+    helpdesk_authorized_requesters_only = fields.Boolean(
+        string="Only Authorized Contacts May Open Tickets",
+        help="Tickets received by email or from the portal from an unknown "
+        "sender or a contact not authorized are saved but not started until "
+        "an authorized contact of the client or an agent approves them.",
+    )
+    helpdesk_requests_need_contract = fields.Boolean(
+        string="Requests Need a Contract",
+        help="Requests and questions (configuration, how-to, improvements, "
+        "training) are covered only by a plan, a wallet or contracted hours; "
+        "the service policy alone covers incidents.",
+    )
+    helpdesk_default_team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        string="Default Helpdesk Team",
+        domain="[('company_id', 'in', [id, False])]",
+        help="Team of the tickets received by email or from the portal without a team.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

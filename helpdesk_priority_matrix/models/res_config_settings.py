@@ -9,6 +9,17 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain="[('company_id', 'in', [company_id, False])]",
     )
+    helpdesk_authorized_requesters_only = fields.Boolean(
+        related="company_id.helpdesk_authorized_requesters_only", readonly=False
+    )
+    helpdesk_requests_need_contract = fields.Boolean(
+        related="company_id.helpdesk_requests_need_contract", readonly=False
+    )
+    helpdesk_default_team_id = fields.Many2one(
+        related="company_id.helpdesk_default_team_id",
+        readonly=False,
+        domain="[('company_id', 'in', [company_id, False])]",
+    )
     helpdesk_sla_utc_calendars = fields.Char(
         string="Working Hours in UTC",
         compute="_compute_helpdesk_sla_utc_calendars",

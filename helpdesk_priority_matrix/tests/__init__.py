@@ -10,3 +10,10 @@ from . import test_business_time_agreement
 from . import test_business_time_calendars
 from . import test_security
 from . import test_portal_close
+from . import test_intake_email
+from . import test_intake
+from . import test_intake_priority_choice
+from . import test_intake_billing
+from . import test_intake_notification
+from . import test_intake_portal
+from . import test_intake_concurrency

@@ -118,10 +118,10 @@ class TestSlaStatus(SlaCommon):
         ticket_model = type(self.env["helpdesk.ticket"])
         original = ticket_model._sla_escalation_message
 
-        def crash_on_second(ticket):
+        def crash_on_second(ticket, lang=None):
             if ticket == second:
                 raise RuntimeError("worker killed")
-            return original(ticket)
+            return original(ticket, lang)
 
         with patch.object(ticket_model, "_sla_escalation_message", crash_on_second):
             with self.assertRaises(RuntimeError):

@@ -1,0 +1,141 @@
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import SlaCommon
+from .intake_common import load_spanish
+
+
+@tagged("post_install", "-at_install")
+class TestIntake(SlaCommon):
+    """Channels, confirmation, priority never empty, levels by code, the
+    default team and the alert of the team leader (001 §1, 13)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_spanish(cls.env)
+        cls.channel_phone = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        cls.channel_whatsapp = cls.env.ref(
+            "helpdesk_priority_matrix.helpdesk_ticket_channel_whatsapp"
+        )
+        cls.channel_email = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        cls.customer.write({"lang": "es_ES", "tz": "America/Mexico_City"})
+        cls.urgent_type = cls.env.ref(
+            "helpdesk_priority_matrix.mail_activity_type_urgent_ticket"
+        )
+
+    def _confirmations(self, ticket):
+        return ticket.message_ids.filtered(
+            lambda m: ticket.number in (m.subject or "") and "recibido:" in m.subject
+        )
+
+    def test_phone_request_starts_when_the_client_called(self):
+        with freeze_time(self.utc(2026, 11, 23, 11, 0)):
+            ticket = self.create_ticket(
+                self.utc(2026, 11, 23, 9, 0),
+                channel_id=self.channel_phone.id,
+            )
+        self.assertEqual(ticket.channel, "phone")
+        # P1: 30 minutes from the call, not from the registration.
+        self.assertLocal(ticket.sla_response_deadline, 2026, 11, 23, 9, 30)
+        self.assertEqual(len(self._confirmations(ticket)), 1)
+
+    def test_request_cannot_start_in_the_future(self):
+        with (
+            freeze_time(self.utc(2026, 11, 23, 9, 0)),
+            self.assertRefused("cannot have asked in the future"),
+        ):
+            self.create_ticket(
+                self.utc(2026, 11, 23, 10, 0), channel_id=self.channel_whatsapp.id
+            )
+
+    def test_confirmation_in_the_clients_language_and_time_zone(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(
+                self.utc(2026, 11, 23, 9, 0), channel_id=self.channel_phone.id
+            )
+        body = str(self._confirmations(ticket).body)
+        self.assertIn("Le responderemos", body)
+        # 09:30 in Panama is 08:30 in Mexico City, the client's zone.
+        self.assertIn("8:30", body)
+        self.assertIn("America/Mexico_City", body)
+        self.assertIn(ticket.number, body)
+
+    def test_uncovered_ticket_gets_no_confirmation(self):
+        self.company.helpdesk_sla_policy_id = False
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        self.assertFalse(ticket.is_covered)
+        self.assertFalse(self._confirmations(ticket))
+
+    def test_clearing_the_level_keeps_the_level_and_the_sla(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+            deadline = ticket.sla_response_deadline
+            ticket.priority_level_id = False
+        self.assertEqual(ticket.priority_level_id, self.levels["p1"])
+        self.assertEqual(ticket.sla_response_deadline, deadline)
+        self.assertTrue(ticket.sla_policy_id)
+
+    def test_levels_are_found_by_code_and_name(self):
+        levels = self.env["helpdesk.priority.level"]
+        self.assertEqual(levels.name_search("P1", limit=1)[0][0], self.levels["p1"].id)
+        self.assertIn(
+            self.levels["p1"].id, [row[0] for row in levels.name_search("Critical")]
+        )
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        found = self.env["helpdesk.ticket"].search(
+            [("priority_level_id", "=", "P1"), ("id", "=", ticket.id)]
+        )
+        self.assertEqual(found, ticket, "a ticket is found by its level's code")
+
+    def test_client_tickets_without_team_go_to_the_default_team(self):
+        self.company.helpdesk_default_team_id = self.team
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Consulta por correo",
+                "description": "<p>¿Cómo exporto el libro mayor?</p>",
+                "partner_id": self.customer.id,
+                "channel_id": self.channel_email.id,
+            }
+        )
+        self.assertEqual(ticket.team_id, self.team)
+
+    def test_team_leader_is_alerted_of_p1_and_p2_at_once(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            p1 = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+            p2 = self.create_ticket(self.utc(2026, 11, 23, 9, 0), urgency="medium")
+            p3 = self.create_ticket(self.utc(2026, 11, 23, 9, 0), urgency="low")
+        self.assertEqual(p2.priority_level_id, self.levels["p2"])
+        for ticket in (p1, p2):
+            alert = ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.urgent_type
+            )
+            self.assertEqual(alert.user_id, self.leader)
+            self.assertIn(ticket.name, alert.summary)
+        self.assertFalse(
+            p3.activity_ids.filtered(lambda a: a.activity_type_id == self.urgent_type)
+        )
+
+    def test_leader_opening_an_urgent_ticket_gets_no_alert(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .with_user(self.leader)
+                .create(
+                    {
+                        "name": "Caja detenida",
+                        "description": "<p>POS sin conexión.</p>",
+                        "partner_id": self.customer.id,
+                        "team_id": self.team.id,
+                        "impact": "high",
+                        "urgency": "high",
+                    }
+                )
+            )
+        self.assertFalse(
+            ticket.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.urgent_type
+            )
+        )

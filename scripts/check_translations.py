@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Check the suite's translations.
+
+Usage: scripts/check_translations.py [--exported DIR] ADDON [ADDON ...]
+
+Each addon needs i18n/<addon>.pot and a complete i18n/es.po: every term of
+the template translated, no empty and no fuzzy entry. With --exported, the
+templates Odoo exports from an installed database (DIR/<addon>.pot) must
+hold the same terms as the committed ones: a stale template fails.
+Prints one line per problem and exits 1 when there is any.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("es",)
+SHOWN = 5
+
+
+def terms(catalog):
+    return {(entry.msgctxt, entry.msgid) for entry in catalog if not entry.obsolete}
+
+
+def untranslated(catalog):
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        translations = (
+            entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        )
+        if "fuzzy" in entry.flags:
+            yield "fuzzy", entry.msgid
+        elif not all(translations):
+            yield "empty", entry.msgid
+
+
+def sample(items):
+    items = sorted(str(item)[:70] for item in items)
+    more = f" (and {len(items) - SHOWN} more)" if len(items) > SHOWN else ""
+    return "; ".join(items[:SHOWN]) + more
+
+
+def check_addon(addon, exported):
+    i18n = ROOT / addon / "i18n"
+    pot_path = i18n / f"{addon}.pot"
+    if not pot_path.exists():
+        return [f"{addon}: no i18n/{addon}.pot"]
+    problems = []
+    template = terms(polib.pofile(str(pot_path)))
+    for language in LANGUAGES:
+        po_path = i18n / f"{language}.po"
+        if not po_path.exists():
+            problems.append(f"{addon}: no i18n/{language}.po")
+            continue
+        catalog = polib.pofile(str(po_path))
+        for kind, msgid in untranslated(catalog):
+            problems.append(f"{addon}/{language}.po: {kind} entry: {msgid[:70]!r}")
+        missing = template - terms(catalog)
+        if missing:
+            problems.append(
+                f"{addon}/{language}.po: {len(missing)} terms of the template "
+                f"missing: {sample(msgid for _ctx, msgid in missing)}"
+            )
+    if exported:
+        fresh = terms(polib.pofile(str(Path(exported) / f"{addon}.pot")))
+        if fresh != template:
+            new, gone = fresh - template, template - fresh
+            problems.append(
+                f"{addon}: i18n/{addon}.pot is stale ({len(new)} new terms, "
+                f"{len(gone)} gone): {sample(m for _c, m in new | gone)}"
+            )
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exported", help="folder of freshly exported .pot files")
+    parser.add_argument("addons", nargs="+")
+    args = parser.parse_args()
+    problems = [
+        problem
+        for addon in args.addons
+        for problem in check_addon(addon, args.exported)
+    ]
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
