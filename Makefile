@@ -1,12 +1,16 @@
-# The two commands of the README: `make run` and `make test`.
+# The two commands of the README: `make run` and `make test`; `make loadtest`
+# for the production mode.
 .PHONY: run test lint venv db stop reset bench loadtest mutation readme help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
-	@echo "make test   lint, pure-Python tests and the Odoo suite (MODULES=a,b)"
+	@echo "            (WORKERS=3: prefork mode, as in production)"
+	@echo "make test   lint, pure-Python tests, the Odoo suite and the OCA peer suites"
+	@echo "            (MODULES=a,b: those suite modules only)"
 	@echo "make lint   the static checks only"
 	@echo "make bench  deadline planning benchmark on the demo database"
-	@echo "make loadtest  load and fault test of a multi-worker server (CLIENTS=20 EMAILS=30)"
+	@echo "make loadtest  load and fault test of a multi-worker server"
+	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
 	@echo "make db     start the database cluster;  make venv  create .venv"

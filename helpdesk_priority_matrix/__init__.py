@@ -1,4 +1,5 @@
 from . import tools
 from . import models
 from . import controllers
+from . import wizards
 from .hooks import post_init_hook, pre_init_hook

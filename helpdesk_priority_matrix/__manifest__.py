@@ -4,7 +4,7 @@
     "name": "Helpdesk Priority Matrix and SLA",
     "summary": "Impact x urgency priorities, critical-case catalog, SLA policies "
     "and business-time SLA clocks for helpdesk tickets",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",
@@ -35,6 +35,7 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/res_config_settings_views.xml",
+        "views/resource_calendar_views.xml",
         "views/helpdesk_priority_matrix_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
         "views/helpdesk_ticket_portal_intake_templates.xml",

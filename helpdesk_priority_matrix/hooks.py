@@ -36,12 +36,14 @@ def _localize_shipped_calendars(env):
 
 def _entitle_existing_tickets(env):
     """Give the tickets that existed before the installation a priority level
-    (the matrix is loaded after their columns were filled) without changing
-    their stars, then an entitlement, hence an SLA policy and deadlines."""
+    (the matrix is loaded after their columns were filled): the level their
+    stars show, so that stars and level agree; then an entitlement, hence an
+    SLA policy and deadlines."""
     tickets = env["helpdesk.ticket"].with_context(active_test=False).search([])
     without_level = tickets.filtered(lambda t: not t.priority_level_id)
     stars = {ticket: ticket.priority for ticket in without_level}
     without_level._compute_priority_level_id()
     for ticket, priority in stars.items():
+        # Written, not restored: the stars' inverse picks the level.
         ticket.priority = priority
     env["helpdesk.ticket"]._entitlement_apply_open()

@@ -14,12 +14,12 @@ mutmut=$VENV/bin/mutmut
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/helpdesk_priority_matrix" "$work/tests"
+mkdir -p "$work/helpdesk_priority_matrix" "$work/tests/unit"
 cp -r helpdesk_priority_matrix/tools "$work/helpdesk_priority_matrix/"
-# The foundation's tests: the other addons' tools are not in the copy.
-foundation_tests=(conftest.py test_business_time.py test_sla_planner.py test_sla_status.py test_entitlement.py)
-mkdir -p "$work/tests/unit"
-for test_file in "${foundation_tests[@]}"; do cp "tests/unit/$test_file" "$work/tests/unit/"; done
+# The foundation's pure tests: the other addons' tools are not in the copy.
+cp tests/unit/conftest.py tests/unit/test_business_time.py \
+    tests/unit/test_sla_planner.py tests/unit/test_sla_status.py \
+    tests/unit/test_entitlement.py "$work/tests/unit/"
 cat >"$work/setup.cfg" <<'CFG'
 [mutmut]
 source_paths = helpdesk_priority_matrix/tools/

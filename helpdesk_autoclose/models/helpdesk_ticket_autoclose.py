@@ -140,8 +140,13 @@ class HelpdeskTicket(models.Model):
         return (calendar, company)
 
     def _autoclose_clock(self):
-        """The business-time schedules of the batch's calendars."""
-        return WaitingClock()
+        """One business-time schedule per calendar for the whole batch."""
+        clock = WaitingClock()
+        waiting = self.filtered("autoclose_waiting_since")
+        for key, tickets in waiting.grouped(lambda t: t._autoclose_clock_key()).items():
+            if key[0]:
+                clock.prepare(key, tickets.mapped("autoclose_waiting_since"))
+        return clock
 
     @api.depends(
         "autoclose_waiting_since",
@@ -418,21 +423,36 @@ class HelpdeskTicket(models.Model):
 
 
 class WaitingClock:
-    """The working time of the calendars of waiting tickets: the
-    foundation's SLA schedules (public holidays and the company's
-    force-majeure windows excluded), in UTC instants with business days
-    counted on the calendar's local dates.
+    """The working time of the calendars of a batch of waiting tickets.
 
-    Each schedule reaches a year past the wait's start: enough for the
-    longest delay a rule allows on any calendar with at least one working
-    day a week. Schedules are cached by whole months across transactions,
-    so a batch of tickets waiting since nearby dates shares them.
+    Schedules are the foundation's SLA schedules (public holidays and the
+    company's force-majeure windows excluded, business days counted on the
+    calendar's local dates, cached across transactions), loaded once per
+    calendar and company for the whole batch, over a year: enough for the
+    longest delay a rule allows on any calendar with one working day a week.
     """
 
     HORIZON = timedelta(days=366)
 
+    def __init__(self):
+        self._starts = {}
+        self._schedules = {}
+
+    def prepare(self, key, starts):
+        """Declare the waiting dates of ``key`` (calendar, company), so that
+        one schedule covers them all."""
+        self._starts[key] = (min(starts), max(starts))
+
     def schedule(self, key, start):
+        """A schedule of ``key`` from before ``start`` to a year after."""
+        loaded = self._schedules.get(key)
+        if loaded and loaded[0] <= start <= loaded[1]:
+            return loaded[2]
+        first, last = self._starts.get(key, (start, start))
+        first, last = min(first, start), max(last, start)
         calendar, company = key
-        return calendar._sla_schedule(
-            company, start - timedelta(days=1), start + self.HORIZON
+        schedule = calendar._sla_schedule(
+            company, first - timedelta(days=1), last + self.HORIZON
         )
+        self._schedules[key] = (first, last, schedule)
+        return schedule

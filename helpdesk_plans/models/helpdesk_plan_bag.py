@@ -128,12 +128,13 @@ class HelpdeskPlanBag(models.Model):
         )
 
     @api.model
-    def _valid(self, partner, day):
-        """Bags of ``partner`` valid on ``day`` with tickets left, the one
-        expiring first first."""
+    def _valid(self, partner, day, company):
+        """Bags of ``partner`` in ``company`` valid on ``day`` with tickets
+        left, the one expiring first first."""
         bags = self.sudo().search(
             [
                 ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
                 ("purchase_date", "<=", day),
                 ("expiry_date", ">=", day),
             ]

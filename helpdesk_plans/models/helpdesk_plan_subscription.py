@@ -307,14 +307,15 @@ class HelpdeskPlanSubscription(models.Model):
         )
 
     @api.model
-    def _serving(self, partner, day):
-        """Subscriptions of ``partner`` (a commercial partner) that run on
-        ``day``, the largest plan first, suspended ones included."""
+    def _serving(self, partner, day, company):
+        """Subscriptions of ``partner`` (a commercial partner) in ``company``
+        that run on ``day``, the largest plan first, suspended ones included."""
         subscriptions = (
             self.sudo()
             .search(
                 [
                     ("partner_id", "=", partner.id),
+                    ("company_id", "=", company.id),
                     ("state", "in", LIVE_STATES),
                     ("date_start", "<=", day),
                 ]

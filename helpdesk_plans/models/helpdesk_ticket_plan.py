@@ -85,7 +85,10 @@ class HelpdeskTicket(models.Model):
         if not partner:
             return [], []
         offers, reasons = [], []
-        subscriptions = self.env["helpdesk.plan.subscription"]._serving(partner, day)
+        company = self.company_id or self.env.company
+        subscriptions = self.env["helpdesk.plan.subscription"]._serving(
+            partner, day, company
+        )
         for subscription in subscriptions:
             reason = self._plan_subscription_refusal(subscription, day)
             if reason:
@@ -112,7 +115,7 @@ class HelpdeskTicket(models.Model):
         main_plan = subscriptions.filtered(
             lambda s: not s._is_suspended_on(day)
         ).plan_id[:1]
-        for bag in self.env["helpdesk.plan.bag"]._valid(partner, day):
+        for bag in self.env["helpdesk.plan.bag"]._valid(partner, day, company):
             plan = main_plan or bag.plan_id
             if not plan._includes_category(self.category_id):
                 reasons.append(self._plan_category_refusal(plan))

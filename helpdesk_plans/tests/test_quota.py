@@ -116,3 +116,13 @@ class TestQuota(PlanCommon):
         stranger = self.env["res.partner"].create({"name": "Otra Empresa S.A."})
         ticket = self.open_ticket(date(2026, 7, 2), partner=stranger)
         self.assertUncovered(ticket, "active support plan")
+
+    def test_a_plan_of_another_company_does_not_cover(self):
+        other_company = self.env["res.company"].create({"name": "Sisnova Honduras"})
+        self.env.user.company_ids |= other_company
+        self.plan.company_id = False
+        self.subscribe(company_id=other_company.id)
+        ticket = self.open_ticket(date(2026, 7, 2))
+        self.assertUncovered(ticket, "active support plan")
+        agent_view = self.env["helpdesk.plan.subscription"].with_user(self.agent)
+        self.assertFalse(agent_view.search([("partner_id", "=", self.customer.id)]))

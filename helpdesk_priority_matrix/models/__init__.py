@@ -16,8 +16,10 @@ from . import resource_calendar_leaves
 from . import res_company
 from . import res_config_settings
 from . import helpdesk_ticket_priority
+from . import helpdesk_ticket_stars
 from . import helpdesk_ticket_entitlement
 from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_sla_display
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_requester
 from . import helpdesk_ticket_billing

@@ -17,3 +17,16 @@ class HelpdeskFunctionalArea(models.Model):
         inverse_name="functional_area_id",
         string="Cases",
     )
+
+    def _merge_into(self, target):
+        """Move the cases of these areas to ``target`` and delete them: the
+        catalog keeps every case under a single area per business domain."""
+        target.ensure_one()
+        areas = self - target
+        categories = (
+            self.env["helpdesk.ticket.category"]
+            .with_context(active_test=False)
+            .search([("functional_area_id", "in", areas.ids)])
+        )
+        categories.functional_area_id = target
+        areas.unlink()

@@ -3,7 +3,11 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-TARGET_UNITS = [("hours", "Business Hours"), ("days", "Business Days")]
+TARGET_UNITS = [
+    ("minutes", "Business Minutes"),
+    ("hours", "Business Hours"),
+    ("days", "Business Days"),
+]
 
 
 class HelpdeskSlaPolicyLine(models.Model):
@@ -129,21 +133,25 @@ class HelpdeskSlaPolicyLine(models.Model):
         value = self[f"{kind}_target"]
         if self[f"{kind}_unit"] == "days":
             return value * (self.policy_id.calendar_id.hours_per_day or 8.0)
+        if self[f"{kind}_unit"] == "minutes":
+            return value / 60.0
         return value
 
     def _target(self, kind):
-        """(unit, amount) for the business-time engine: a timedelta for hours,
-        an int for days."""
+        """(unit, amount) for the business-time engine: a timedelta for hours
+        and minutes, an int for days."""
         self.ensure_one()
         if self[f"{kind}_unit"] == "days":
             return "days", round(self[f"{kind}_target"])
-        return "hours", timedelta(hours=self[f"{kind}_target"])
+        return "hours", timedelta(hours=self._target_hours(kind))
 
     def _format_target(self, kind):
         self.ensure_one()
         value = self[f"{kind}_target"]
         if self[f"{kind}_unit"] == "days":
             return self.env._("%(count)s business days", count=format(value, "g"))
+        if self[f"{kind}_unit"] == "minutes":
+            return self.env._("%(count)s minutes", count=format(value, "g"))
         if value < 1:
             return self.env._("%(count)s minutes", count=format(value * 60, "g"))
         return self.env._("%(count)s business hours", count=format(value, "g"))

@@ -88,3 +88,16 @@ class HelpdeskSlaSuspension(models.Model):
             ]
         )
         return [(s.date_from, s.date_to) for s in suspensions]
+
+    @api.model
+    def _portal_notices(self, companies, now=None):
+        """The windows of ``companies`` that have not ended, for clients:
+        read as superuser, since clients have no access to the model, and
+        limited to the companies serving them."""
+        return self.sudo().search(
+            [
+                ("company_id", "in", companies.ids),
+                ("date_to", ">", now or fields.Datetime.now()),
+            ],
+            order="date_from",
+        )

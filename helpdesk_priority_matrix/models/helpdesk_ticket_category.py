@@ -29,3 +29,19 @@ class HelpdeskTicketCategory(models.Model):
         "served for every client with the service policy, without consuming a "
         "wallet ticket or a plan quota.",
     )
+
+    def _portal_groups(self):
+        """These categories as ``(label, categories)`` pairs for the portal
+        picker: one group per functional area in the catalog's order, then
+        the categories outside the catalog (helpdesk_mgmt's own, a company's
+        additions) under "Other", so that they never mix with its areas."""
+        groups = []
+        for area, categories in self.grouped("functional_area_id").items():
+            if area:
+                groups.append((area, categories))
+        groups.sort(key=lambda group: (group[0].sequence, group[0].name))
+        pairs = [(area.name, categories) for area, categories in groups]
+        others = self.filtered(lambda category: not category.functional_area_id)
+        if others:
+            pairs.append((self.env._("Other"), others))
+        return pairs

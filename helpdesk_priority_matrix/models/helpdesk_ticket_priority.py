@@ -3,6 +3,8 @@ from odoo import api, fields, models
 from .helpdesk_priority_level import TICKET_PRIORITY_STARS
 from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
+DEFAULT_IMPACT_URGENCY = "medium"
+
 
 class HelpdeskTicket(models.Model):
     """Priority of a ticket: impact x urgency through the matrix, the
@@ -63,16 +65,16 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("category_id")
     def _compute_impact(self):
+        # A category without defaults puts the default back: the impact of
+        # the case chosen before does not describe the new one.
         for ticket in self:
-            ticket.impact = (
-                ticket.category_id.default_impact or ticket.impact or "medium"
-            )
+            ticket.impact = ticket.category_id.default_impact or DEFAULT_IMPACT_URGENCY
 
     @api.depends("category_id")
     def _compute_urgency(self):
         for ticket in self:
             ticket.urgency = (
-                ticket.category_id.default_urgency or ticket.urgency or "medium"
+                ticket.category_id.default_urgency or DEFAULT_IMPACT_URGENCY
             )
 
     @api.depends("impact", "urgency", "team_id", "company_id", "priority_level_manual")

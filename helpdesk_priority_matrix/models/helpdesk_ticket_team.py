@@ -5,6 +5,7 @@ PRIORITY_DECIDERS = [
     ("client_level", "Client Picks the Priority Level"),
     ("agent", "Agent Alone"),
 ]
+HIGH_PRIORITY_STARS = "3"
 
 
 class HelpdeskTicketTeam(models.Model):
@@ -38,3 +39,22 @@ class HelpdeskTicketTeam(models.Model):
         "the catalog with a more urgent level than this one; the portal says "
         "so, and an agent can raise it. Empty: no limit.",
     )
+
+    def _compute_todo_tickets(self):
+        """The dashboard's high priority count is the open tickets whose
+        level gives the most stars, whatever stars a ticket still shows."""
+        result = super()._compute_todo_tickets()
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [
+                    ("team_id", "in", self.ids),
+                    ("closed", "=", False),
+                    ("priority_level_id.ticket_priority", "=", HIGH_PRIORITY_STARS),
+                ],
+                ["team_id"],
+                ["__count"],
+            )
+        )
+        for team in self:
+            team.todo_ticket_count_high_priority = counts.get(team, 0)
+        return result

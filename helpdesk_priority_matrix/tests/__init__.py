@@ -17,3 +17,9 @@ from . import test_intake_billing
 from . import test_intake_notification
 from . import test_intake_portal
 from . import test_intake_concurrency
+from . import test_portal_sla
+from . import test_portal_new_ticket
+from . import test_stars
+from . import test_sla_targets_holidays
+from . import test_catalog
+from . import test_agent_http

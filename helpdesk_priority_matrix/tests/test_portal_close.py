@@ -7,7 +7,8 @@ from odoo.addons.base.tests.common import HttpCaseWithUserPortal
 
 @tagged("post_install", "-at_install")
 class TestPortalClose(HttpCaseWithUserPortal):
-    """Closing a ticket from the portal: only its owner, on POST with CSRF."""
+    """Closing a ticket from the portal: only its owner, after a confirmation
+    page asking for the reason, on POST with CSRF."""
 
     @classmethod
     def setUpClass(cls):
@@ -33,6 +34,14 @@ class TestPortalClose(HttpCaseWithUserPortal):
             }
         )
 
+    def url_open(self, *args, **kwargs):
+        """Requests read what the test wrote, and the test reads what the
+        request wrote."""
+        self.env.flush_all()
+        response = super().url_open(*args, **kwargs)
+        self.env.invalidate_all()
+        return response
+
     def _csrf_token(self, url="/my/tickets"):
         """The CSRF token of the logged-in session, as a page gives it."""
         page = self.url_open(url).text
@@ -45,27 +54,82 @@ class TestPortalClose(HttpCaseWithUserPortal):
             allow_redirects=False,
         )
 
-    def test_owner_closes_own_ticket_with_post(self):
+    def _confirmation_url(self, stage=None):
+        stage = stage or self.stage_done
+        return f"/my/ticket/{self.ticket.id}/close?stage_id={stage.id}"
+
+    def test_ticket_page_leads_to_the_confirmation(self):
         self.authenticate("portal", "portal")
         page = self.url_open(f"/my/ticket/{self.ticket.id}").text
+        self.assertIn(f'href="{self._confirmation_url()}"', page)
+        self.assertNotRegex(page, r'<form[^>]*action="/ticket/close"')
+
+    def test_confirmation_page_asks_for_the_reason(self):
+        self.authenticate("portal", "portal")
+        response = self.url_open(self._confirmation_url())
+        self.assertEqual(response.status_code, 200)
+        page = response.text
         self.assertRegex(page, r'<form[^>]*method="POST"[^>]*action="/ticket/close"')
-        response = self._close(csrf_token=self._csrf_token())
+        self.assertRegex(page, r'<textarea[^>]*name="reason"[^>]*required')
+        self.assertIn("Close the ticket", page)
+        self.assertIn("New stage:", page)
+        self.assertIn(self.ticket.number, page)
+        self.assertEqual(self.ticket.stage_id.closed, False, "a GET changes nothing")
+
+    def test_owner_closes_own_ticket_with_a_reason(self):
+        self.authenticate("portal", "portal")
+        csrf = self._csrf_token(self._confirmation_url())
+        response = self._close(csrf_token=csrf, reason="Ya timbra otra vez.\nGracias")
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self.ticket.stage_id, self.stage_done)
+        message = self.ticket.message_ids.filtered(
+            lambda m: "Ya timbra otra vez." in (m.body or "")
+        )
+        self.assertEqual(len(message), 1, "the reason is posted on the ticket")
+        self.assertEqual(message.author_id, self.partner_portal)
+        self.assertIn("Closed from the portal as Done", message.body)
+
+    def test_close_without_reason_changes_nothing(self):
+        self.authenticate("portal", "portal")
+        csrf = self._csrf_token(self._confirmation_url())
+        response = self._close(csrf_token=csrf, reason="   ")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Please tell us why you close the ticket.", response.text)
+        self.assertFalse(self.ticket.stage_id.closed)
+
+    def test_confirmation_in_spanish(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
+        )
+        self.partner_portal.lang = "es_ES"
+        self.authenticate("portal", "portal")
+        page = self.url_open(self._confirmation_url()).text
+        self.assertIn("Motivo", page)
+        self.assertIn("Volver al ticket", page)
+        csrf = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+        refused = self._close(csrf_token=csrf, reason="")
+        self.assertIn("Indíquenos por qué cierra el ticket.", refused.text)
 
     def test_other_company_cannot_close_the_ticket(self):
-        self.authenticate("portal", "portal")
-        token_owner_page = self._csrf_token()
-        self.assertTrue(token_owner_page)
         self.authenticate("portal_istmo", "portal_istmo")
-        page = self.url_open("/my/tickets").text
-        token = re.search(
-            r'csrf_token: "([^"]+)"|name="csrf_token" value="([^"]+)"', page
-        )
-        csrf = next(group for group in token.groups() if group)
-        response = self._close(csrf_token=csrf)
+        self.assertEqual(self.url_open(self._confirmation_url()).status_code, 404)
+        response = self._close(csrf_token=self._csrf_token(), reason="Intruso")
         self.assertEqual(response.status_code, 404)
         self.assertNotEqual(self.ticket.stage_id, self.stage_done)
+
+    def test_agent_sees_the_reason_in_the_chatter(self):
+        self.authenticate("portal", "portal")
+        csrf = self._csrf_token(self._confirmation_url())
+        self._close(csrf_token=csrf, reason="Resuelto por nuestra cuenta")
+        agent = new_test_user(
+            self.env,
+            login="agent_close",
+            password="agent_close",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+        )
+        bodies = self.ticket.with_user(agent).message_ids.mapped("body")
+        self.assertTrue(any("Resuelto por nuestra cuenta" in b for b in bodies))
 
     def test_get_is_refused(self):
         self.authenticate("portal", "portal")
@@ -78,18 +142,37 @@ class TestPortalClose(HttpCaseWithUserPortal):
 
     def test_post_without_csrf_token_is_refused(self):
         self.authenticate("portal", "portal")
-        response = self._close()
+        response = self._close(reason="Sin token")
         self.assertEqual(response.status_code, 400)
         self.assertNotEqual(self.ticket.stage_id, self.stage_done)
 
     def test_stage_not_open_to_the_portal_is_refused(self):
         self.authenticate("portal", "portal")
         stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
-        response = self._close(csrf_token=self._csrf_token(), stage_id=stage.id)
+        self.assertEqual(self.url_open(self._confirmation_url(stage)).status_code, 404)
+        response = self._close(
+            csrf_token=self._csrf_token(), stage_id=stage.id, reason="Otra etapa"
+        )
         self.assertEqual(response.status_code, 404)
         self.assertNotEqual(self.ticket.stage_id, stage)
+
+    def test_closing_stage_of_another_team_is_refused(self):
+        other_team = self.env["helpdesk.ticket.team"].create({"name": "Otro equipo"})
+        stage = self.env["helpdesk.ticket.stage"].create(
+            {
+                "name": "Resuelto por el cliente",
+                "closed": True,
+                "close_from_portal": True,
+                "team_ids": [(6, 0, other_team.ids)],
+            }
+        )
+        self.authenticate("portal", "portal")
+        self.assertEqual(self.url_open(self._confirmation_url(stage)).status_code, 404)
+        self.assertFalse(self.ticket.stage_id.closed)
 
     def test_malformed_ids_are_a_bad_request(self):
         self.authenticate("portal", "portal")
         response = self._close(csrf_token=self._csrf_token(), ticket_id="abc")
         self.assertEqual(response.status_code, 400)
+        bad_stage = self.url_open(f"/my/ticket/{self.ticket.id}/close?stage_id=x")
+        self.assertEqual(bad_stage.status_code, 400)

@@ -52,6 +52,27 @@ class TestSlaConfiguration(SlaCommon):
         vals["calendar_id"] = False
         self.assertPolicyRefused("needs working hours", vals)
 
+    def test_resolution_cap_counts_business_days_in_hours(self):
+        # 8x5 of 002 averages 7.6 hours a day: 12 h are 1.58 days.
+        hours_per_day = self.env.ref(
+            "helpdesk_priority_matrix.calendar_8x5"
+        ).hours_per_day
+        self.assertLess(hours_per_day * 2, 24)
+        self.assertGreater(hours_per_day * 2, 12)
+        self.assertPolicyRefused(
+            "exceeds its cap",
+            self._policy_vals(resolution_target=2, resolution_unit="days"),
+        )
+        policy = self.env["helpdesk.sla.policy"].create(
+            self._policy_vals(
+                response_target=1,
+                response_unit="days",
+                resolution_target=4,
+                resolution_unit="days",
+            )
+        )
+        self.assertEqual(policy.line_ids.resolution_target, 4)
+
     def test_resolution_above_cap_is_refused(self):
         self.assertPolicyRefused(
             "exceeds its cap", self._policy_vals(resolution_target=13)

@@ -4,9 +4,9 @@ The planner knows nothing of Odoo: it is given a ``load_schedule`` callable
 that returns the :class:`~.business_time.WorkSchedule` of a calendar for a
 key (calendar and company, which decides the force-majeure windows) over a
 range of naive UTC datetimes. All moments it is given and returns are naive
-UTC, like Odoo's datetime fields, and the moments it returns are rounded
-to the second, which is what those fields keep. Schedules are loaded once per key and
-widened only when an answer falls beyond them.
+UTC, like Odoo's datetime fields; those it returns are rounded to the
+second. Schedules are loaded once per key and widened only when an answer
+falls beyond them.
 """
 
 from collections import namedtuple

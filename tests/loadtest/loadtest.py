@@ -5,7 +5,8 @@ On a database where the suite is installed (scripts/loadtest.sh makes a
 throwaway one), it starts Odoo in prefork mode on the loopback interface,
 then:
 
-1. logs N portal clients in at once (the login cost: password hashing);
+1. logs N portal clients in: one alone, all at once, then workers - 1 at a
+   time (the login cost: password hashing);
 2. has the N clients submit a ticket with two attachments through the
    portal form while M emails with an attachment reach a team alias through
    the mail gateway and the SLA cron runs, each in its own transaction;
@@ -33,6 +34,8 @@ from backend import Backend
 from checks import run_checks
 from mail_sender import build_email, deliver
 from odoo_server import OdooServer
+from passlib.context import CryptContext
+from PIL import Image
 from portal_client import PortalClient
 
 ODOO_MIN_ROUNDS = 600_000  # odoo/addons/base/models/res_users.py MIN_ROUNDS
@@ -57,8 +60,6 @@ def spread(values, unit=" s", digits=2):
 
 def attachment_files(run, index):
     """A log excerpt and a screenshot, as a client attaches them."""
-    from PIL import Image
-
     lines = "\n".join(
         f"2026-03-02 09:{n % 60:02d}:00 ERROR facturacion: timbrado rechazado ({index})"
         for n in range(300)
@@ -75,8 +76,6 @@ def attachment_files(run, index):
 def hash_seconds(rounds=ODOO_MIN_ROUNDS):
     """One password check at Odoo's rounds, in this process: (CPU, wall)
     seconds; the two differ when other processes hold the cores."""
-    from passlib.context import CryptContext
-
     context = CryptContext(["pbkdf2_sha512"], pbkdf2_sha512__rounds=rounds)
     hashed = context.hash("clave")
     cpu, wall = time.process_time(), time.monotonic()
@@ -90,7 +89,6 @@ class LoadTest:
         self.args = args
         self.db = args.db
         self.run_id = args.run_id
-        self.lines = []
         self.checks = []
 
     def say(self, line=""):

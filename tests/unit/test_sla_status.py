@@ -74,6 +74,18 @@ ANSWERED_LATE = {"first_response": minutes(61), "deadline": RESOLUTION}
             None,
         ),
         (
+            "closed, answered exactly at the response deadline",
+            {
+                "first_response": RESPONSE,
+                "deadline": RESOLUTION,
+                "closed": True,
+                "closed_date": minutes(90),
+            },
+            minutes(900),
+            "met",
+            None,
+        ),
+        (
             "closed at the resolution deadline",
             {**ANSWERED, "closed": True, "closed_date": RESOLUTION},
             minutes(900),
