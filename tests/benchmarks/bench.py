@@ -39,13 +39,13 @@ def parse_args():
     parser.add_argument("--suite", required=True, help="database with the suite")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument(
-        "--singles", type=int, default=100, help="tickets created one per request"
+        "--singles", type=int, default=50, help="tickets created one per request"
     )
     parser.add_argument(
-        "--batch", type=int, default=200, help="tickets per create call"
+        "--batch", type=int, default=100, help="tickets per create call"
     )
     parser.add_argument(
-        "--deadlines", type=int, default=500, help="tickets per calendar"
+        "--deadlines", type=int, default=300, help="tickets per calendar"
     )
     parser.add_argument("--tickets", type=int, default=500, help="tickets re-planned")
     parser.add_argument(
