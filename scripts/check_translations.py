@@ -66,7 +66,10 @@ def check_addon(addon, exported):
                 f"missing: {sample(msgid for _ctx, msgid in missing)}"
             )
     if exported:
-        fresh = terms(polib.pofile(str(Path(exported) / f"{addon}.pot")))
+        fresh_path = Path(exported) / f"{addon}.pot"
+        if not fresh_path.exists():
+            return [*problems, f"{addon}: Odoo exported no template for it"]
+        fresh = terms(polib.pofile(str(fresh_path)))
         if fresh != template:
             new, gone = fresh - template, template - fresh
             problems.append(

@@ -27,9 +27,15 @@ class HelpdeskTicketPriorityController(HelpdeskTicketController):
         back with an explanation and nothing changes.
         """
         ticket_id, stage_id = self._close_request_ids(kw)
-        ticket, stage = self._close_ticket_and_stage(ticket_id, stage_id)
+        # As helpdesk_mgmt's route does, every answer but a missing reason
+        # is a 302 back to the ticket page, which checks access on its own.
+        back = request.redirect(f"/my/ticket/{ticket_id}", code=302)
+        try:
+            ticket, stage = self._close_ticket_and_stage(ticket_id, stage_id)
+        except NotFound:
+            return back
         if ticket.closed:
-            return request.redirect(f"/my/ticket/{ticket.id}")
+            return back
         reason = (kw.get("reason") or "").strip()
         if not reason:
             return self._render_close_confirmation(
@@ -39,7 +45,7 @@ class HelpdeskTicketPriorityController(HelpdeskTicketController):
             )
         self._post_close_reason(ticket, stage, reason)
         ticket.sudo().stage_id = stage
-        return request.redirect(f"/my/ticket/{ticket.id}")
+        return back
 
     @http.route(
         "/my/ticket/<int:ticket_id>/close",

@@ -49,6 +49,7 @@ class HelpdeskTicket(models.Model):
     entitlement_message = fields.Char(readonly=True, copy=False)
     entitlement_state = fields.Selection(
         selection=[("claimed", "Claimed"), ("released", "Released")],
+        string="Coverage Claim",
         readonly=True,
         copy=False,
         help="Claimed: the coverage consumed something (a wallet ticket, a plan "

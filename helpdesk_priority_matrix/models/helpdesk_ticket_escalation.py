@@ -21,6 +21,7 @@ class HelpdeskTicket(models.Model):
     )
     sla_escalation_pending = fields.Selection(
         selection=ESCALATIONS,
+        string="Escalation Due",
         compute="_compute_sla_escalation_pending",
         store=True,
         # Only tickets waiting for an escalation carry a value: the cron's

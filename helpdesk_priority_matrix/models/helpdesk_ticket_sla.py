@@ -327,29 +327,43 @@ class HelpdeskTicket(models.Model):
                 Markup("<li>%s</li>") % line for line in lines if line
             )
 
+    def _explain_impact_urgency(self):
+        """ "high impact and low urgency", as whole phrases: Spanish adjectives
+        agree with their noun (impacto alto, urgencia alta)."""
+        impacts = {
+            "high": self.env._("high impact"),
+            "medium": self.env._("medium impact"),
+            "low": self.env._("low impact"),
+        }
+        urgencies = {
+            "high": self.env._("high urgency"),
+            "medium": self.env._("medium urgency"),
+            "low": self.env._("low urgency"),
+        }
+        return self.env._(
+            "%(impact)s and %(urgency)s",
+            impact=impacts.get(self.impact, "-"),
+            urgency=urgencies.get(self.urgency, "-"),
+        )
+
     def _explain_priority(self):
-        labels = dict(self._fields["impact"]._description_selection(self.env))
         matrix = self._priority_matrix()
         if not self.priority_level_id:
             return self.env._("No priority level yet.")
         if self.priority_level_overridden:
             return self.env._(
                 "Priority %(level)s set by an agent; the matrix %(matrix)s "
-                "gives %(matrix_level)s for impact %(impact)s and urgency "
-                "%(urgency)s.",
+                "gives %(matrix_level)s for %(impact_urgency)s.",
                 level=self.priority_level_id.display_name,
                 matrix=matrix.name,
                 matrix_level=self.matrix_priority_level_id.display_name,
-                impact=labels.get(self.impact),
-                urgency=labels.get(self.urgency),
+                impact_urgency=self._explain_impact_urgency(),
             )
         return self.env._(
-            "Priority %(level)s from the matrix %(matrix)s: impact %(impact)s "
-            "and urgency %(urgency)s.",
+            "Priority %(level)s from the matrix %(matrix)s: %(impact_urgency)s.",
             level=self.priority_level_id.display_name,
             matrix=matrix.name or "-",
-            impact=labels.get(self.impact),
-            urgency=labels.get(self.urgency),
+            impact_urgency=self._explain_impact_urgency(),
         )
 
     def _explain_deadlines(self):

@@ -80,7 +80,7 @@ class TestPortalClose(HttpCaseWithUserPortal):
         self.authenticate("portal", "portal")
         csrf = self._csrf_token(self._confirmation_url())
         response = self._close(csrf_token=csrf, reason="Ya timbra otra vez.\nGracias")
-        self.assertEqual(response.status_code, 303)
+        self.assertEqual(response.status_code, 302)
         self.assertEqual(self.ticket.stage_id, self.stage_done)
         message = self.ticket.message_ids.filtered(
             lambda m: "Ya timbra otra vez." in (m.body or "")
@@ -115,8 +115,12 @@ class TestPortalClose(HttpCaseWithUserPortal):
         self.authenticate("portal_istmo", "portal_istmo")
         self.assertEqual(self.url_open(self._confirmation_url()).status_code, 404)
         response = self._close(csrf_token=self._csrf_token(), reason="Intruso")
-        self.assertEqual(response.status_code, 404)
+        # Sent back to the ticket page, which refuses them in turn.
+        self.assertEqual(response.status_code, 302)
         self.assertNotEqual(self.ticket.stage_id, self.stage_done)
+        self.assertFalse(
+            self.ticket.message_ids.filtered(lambda m: "Intruso" in (m.body or ""))
+        )
 
     def test_agent_sees_the_reason_in_the_chatter(self):
         self.authenticate("portal", "portal")
@@ -153,7 +157,7 @@ class TestPortalClose(HttpCaseWithUserPortal):
         response = self._close(
             csrf_token=self._csrf_token(), stage_id=stage.id, reason="Otra etapa"
         )
-        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.status_code, 302)
         self.assertNotEqual(self.ticket.stage_id, stage)
 
     def test_closing_stage_of_another_team_is_refused(self):

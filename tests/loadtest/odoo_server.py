@@ -81,7 +81,13 @@ class OdooServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"Odoo exited at start-up; see {self.log_path}")
-            if self.answers("/web/health") and self.http_workers():
+            # The websocket process starts last, a few seconds after the
+            # workers.
+            if (
+                self.answers("/web/health")
+                and self.http_workers()
+                and self._listening()
+            ):
                 return
             time.sleep(0.5)
         raise RuntimeError(
@@ -154,6 +160,13 @@ class OdooServer:
         before = {pid: cpu(pid) for pid in workers}
         time.sleep(sample)
         return max(workers, key=lambda pid: cpu(pid) - before[pid])
+
+    def _listening(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.gevent_port), timeout=5):
+                return True
+        except OSError:
+            return False
 
     def websocket_handshake(self):
         """Open a websocket on the gevent port as the web client does: the
