@@ -199,10 +199,10 @@ def rate(result):
     return f"{1000 / result.median_ms:,.0f}"
 
 
-def timed(env, plan, result):
+def timed(env, planning, result):
     stopwatch = Stopwatch(env.cr)
     with stopwatch.timing():
-        deadlines = plan()
+        deadlines = planning()
     result.add(stopwatch)
     return deadlines
 
@@ -222,6 +222,7 @@ def measure_scenario(env, scenario, args, table):
     engine_deadlines(env, calendar, cases)
     for _repeat in range(args.repeats):
         timed(env, lambda: engine_deadlines(env, calendar, cases), cached)
+        # What a change of working hours, holidays or suspensions does.
         env.registry.clear_cache()
         engine_planned = timed(
             env, lambda: engine_deadlines(env, calendar, cases), built
