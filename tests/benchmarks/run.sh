@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# make bench: measure the suite's foundation against bare helpdesk_mgmt.
+#
+# Two databases without demo data, one with helpdesk_mgmt only and one with
+# the foundation as well, named after a fingerprint of what is installed in
+# them: they are reused while nothing changed and created again (the
+# previous ones dropped) when a file of the foundation or a pinned
+# requirement changed. Arguments are passed to bench.py (--repeats 3 ...).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/env.sh
+FOUNDATION=helpdesk_priority_matrix
+registry_file=$STAMPS/bench-databases
+
+fingerprint() {
+    find "$@" -type f -not -name '*.pyc' -not -path '*/__pycache__/*' -print0 \
+        | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12
+}
+
+installed_count() {
+    pg psql -h "$PGHOST" -d "$1" -tAc "SELECT count(*) FROM ir_module_module
+        WHERE state = 'installed' AND name = ANY(string_to_array('$2', ','))" 2>/dev/null || echo 0
+}
+
+drop_database() {
+    PGOPTIONS="-c client_min_messages=warning" pg dropdb -h "$PGHOST" --if-exists --force "$1"
+    rm -rf "$SUITE_ROOT/.odoo-data/filestore/$1"
+}
+
+# ensure_database NAME MODULES: reuse NAME when every module is installed in
+# it, else (re)create it; an interrupted installation is started over.
+ensure_database() {
+    local name=$1 modules=$2 expected
+    expected=$(tr , '\n' <<<"$modules" | wc -l)
+    if [ "$(installed_count "$name" "$modules")" = "$expected" ]; then
+        say "Reusing $name ($modules)."
+        return
+    fi
+    drop_database "$name"
+    say "Creating $name with $modules, without demo data ..."
+    odoo_bin -d "$name" -i "$modules" --without-demo=all --stop-after-init --log-level=warn
+    if [ "$(installed_count "$name" "$modules")" != "$expected" ]; then
+        say "Installing $modules in $name failed."
+        exit 1
+    fi
+}
+
+# Only the databases this checkout created are dropped when they go stale.
+forget_stale_databases() {
+    local name
+    [ -f "$registry_file" ] || return 0
+    while read -r name; do
+        if [ -n "$name" ] && [ "$name" != "$bare" ] && [ "$name" != "$suite" ]; then
+            say "Dropping the stale benchmark database $name."
+            drop_database "$name"
+        fi
+    done <"$registry_file"
+}
+
+scripts/db.sh
+bare=bench_bare_$(fingerprint requirements.txt requirements-oca.txt)
+suite=bench_suite_$(fingerprint requirements.txt requirements-oca.txt "$FOUNDATION")
+forget_stale_databases
+mkdir -p "$STAMPS" && printf '%s\n' "$bare" "$suite" >"$registry_file"
+ensure_database "$bare" helpdesk_mgmt
+ensure_database "$suite" "helpdesk_mgmt,$FOUNDATION"
+
+PYTHONPATH=$ODOO_HOME "$VENV/bin/python" tests/benchmarks/bench.py \
+    -c "$(runtime_conf "$HTTP_PORT")" --bare "$bare" --suite "$suite" "$@"
