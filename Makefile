@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`; `make loadtest`
 # for the production mode.
-.PHONY: run test lint venv db stop reset bench loadtest mutation readme help
+.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest mutation readme help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
@@ -9,6 +9,7 @@ help:
 	@echo "            (MODULES=a,b: those suite modules only)"
 	@echo "make lint   the static checks only"
 	@echo "make bench  deadline planning benchmark on the demo database"
+	@echo "make bench-autoclose  cost of the autoclose cron with 20,000 and 100,000 open tickets"
 	@echo "make loadtest  load and fault test of a multi-worker server"
 	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
@@ -40,6 +41,10 @@ reset:
 # foundation), reused while nothing changed; BENCH_ARGS="--repeats 3" ...
 bench: venv db
 	@tests/benchmarks/run.sh $(BENCH_ARGS)
+
+bench-autoclose: venv db
+	@bash -c 'source scripts/env.sh && PYTHONPATH=$$ODOO_HOME $$VENV/bin/python \
+		tests/benchmarks/bench_autoclose_cron.py -c $$(runtime_conf 8069) -d $$DEMO_DB'
 
 loadtest:
 	@scripts/loadtest.sh
