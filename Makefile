@@ -8,7 +8,7 @@ help:
 	@echo "make test   lint, pure-Python tests, the Odoo suite and the OCA peer suites"
 	@echo "            (MODULES=a,b: those suite modules only)"
 	@echo "make lint   the static checks only"
-	@echo "make bench  deadline planning benchmark on the demo database"
+	@echo "make bench  the foundation against bare helpdesk_mgmt: creation, deadlines, the SLA cron"
 	@echo "make bench-autoclose  cost of the autoclose cron with 20,000 and 100,000 open tickets"
 	@echo "make loadtest  load and fault test of a multi-worker server"
 	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"

@@ -195,6 +195,8 @@ class HelpdeskTicket(models.Model):
     def _entitlement_notify_uncovered(self):
         """Tell the clients of uncovered tickets why, and how to be served.
         Modules extend it, e.g. with an activity for the salesperson."""
+        if not self:
+            return
         template = self.env.ref(
             "helpdesk_priority_matrix.mail_template_ticket_uncovered",
             raise_if_not_found=False,

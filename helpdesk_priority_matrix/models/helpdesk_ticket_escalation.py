@@ -128,7 +128,11 @@ class HelpdeskTicket(models.Model):
         )
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        self.env["mail.activity"].sudo().create(
+        # The activity itself tells the leader (their to-do list and the
+        # chatter note); the "assigned to you" email would cost a rendered
+        # mail per ticket in the cron's batch.
+        activities = self.env["mail.activity"].sudo()
+        activities.with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,
