@@ -19,6 +19,7 @@ from . import helpdesk_ticket_priority
 from . import helpdesk_ticket_stars
 from . import helpdesk_ticket_entitlement
 from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_sla_explanation
 from . import helpdesk_ticket_sla_display
 from . import helpdesk_ticket_escalation
 from . import helpdesk_ticket_requester
