@@ -1,4 +1,3 @@
-import logging
 from datetime import timedelta
 
 from psycopg2 import errors as pg_errors
@@ -7,8 +6,6 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools import priority_drop_due, waiting_due_dates
-
-_logger = logging.getLogger(__name__)
 
 AUTOCLOSE_DUE_FIELDS = [
     "autoclose_reminder_due",
@@ -332,30 +329,13 @@ class HelpdeskTicket(models.Model):
             limit,
         )
         try:
-            return self.browse(
-                self._autoclose_lock_rows(SQL("%s FOR UPDATE SKIP LOCKED", due))
-            )
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", due))
+                return self.browse([row[0] for row in self.env.cr.fetchall()])
         except pg_errors.SerializationFailure:
             self.env.cr.execute(due)
-            candidates = [row[0] for row in self.env.cr.fetchall()]
-        locked = []
-        for ticket_id in candidates:
-            try:
-                locked += self._autoclose_lock_rows(
-                    SQL(
-                        "SELECT id FROM helpdesk_ticket WHERE id = %s "
-                        "FOR UPDATE SKIP LOCKED",
-                        ticket_id,
-                    )
-                )
-            except pg_errors.SerializationFailure:
-                _logger.info("Ticket %s changed by another worker: skipped.", ticket_id)
-        return self.browse(locked)
-
-    def _autoclose_lock_rows(self, query):
-        with self.env.cr.savepoint(flush=False):
-            self.env.cr.execute(query)
-            return [row[0] for row in self.env.cr.fetchall()]
+            candidates = self.browse([row[0] for row in self.env.cr.fetchall()])
+        return candidates._lock_for_batch()
 
     @api.model
     def _cron_autoclose(self, batch_size=100):

@@ -33,7 +33,7 @@ class HelpdeskPlanSubscription(models.Model):
 
     _name = "helpdesk.plan.subscription"
     _description = "Helpdesk Plan Subscription"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.batch.lock.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -533,19 +533,6 @@ class HelpdeskPlanSubscription(models.Model):
             ("contract_line_id.termination_notice_date", "<=", today),
         ]
 
-    def _lock_skip_locked(self):
-        """The subscriptions of ``self`` no other worker is processing."""
-        if not self:
-            return self
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM helpdesk_plan_subscription WHERE id IN %s "
-                "FOR UPDATE SKIP LOCKED",
-                tuple(self.ids),
-            )
-        )
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
-
     @api.model
     def _cron_renew(self, batch_size=50, auto_commit=True):
         """Renew, invoice and collect the due subscriptions, then apply the
@@ -559,7 +546,7 @@ class HelpdeskPlanSubscription(models.Model):
         today = fields.Date.context_today(self)
         due = self.search(self._renewal_due_domain(today), limit=batch_size)
         done = 0
-        for subscription in due._lock_skip_locked():
+        for subscription in due._lock_for_batch():
             done += subscription._run_step(
                 subscription._renew_and_invoice, today, auto_commit
             )

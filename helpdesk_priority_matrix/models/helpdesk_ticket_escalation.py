@@ -1,7 +1,5 @@
-import psycopg2.errors
-
 from odoo import api, fields, models
-from odoo.tools import SQL, format_datetime
+from odoo.tools import format_datetime
 
 ESCALATION_RANK = {False: 0, "at_risk": 1, "breached": 2}
 ESCALATIONS = [("at_risk", "At Risk"), ("breached", "Breached")]
@@ -11,7 +9,8 @@ class HelpdeskTicket(models.Model):
     """Escalation: the SLA cron refreshes due statuses and tells the team
     leader, once per status, about tickets at risk or breached."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "helpdesk.batch.lock.mixin"]
 
     sla_escalation = fields.Selection(
         selection=ESCALATIONS,
@@ -56,7 +55,7 @@ class HelpdeskTicket(models.Model):
         """
         now = fields.Datetime.now()
         due_domain = [("sla_next_check", "<=", now)]
-        due = self.search(due_domain, limit=batch_size)._sla_lock()
+        due = self.search(due_domain, limit=batch_size)._lock_for_batch()
         due._compute_sla_status()
         self.env.flush_all()
         pending_domain = [("sla_escalation_pending", "!=", False)]
@@ -64,46 +63,12 @@ class HelpdeskTicket(models.Model):
         if len(due) < batch_size:
             escalating = self.search(
                 pending_domain, limit=batch_size - len(due)
-            )._sla_lock()
+            )._lock_for_batch()
             escalating._sla_escalate()
         self.env["ir.cron"]._notify_progress(
             done=len(due) + len(escalating),
             remaining=self.search_count(due_domain) + self.search_count(pending_domain),
         )
-
-    def _sla_lock(self):
-        """The tickets of ``self`` that this transaction may process.
-
-        Under REPEATABLE READ, locking a row that another transaction changed
-        and committed after this one's snapshot fails with a serialization
-        error instead of being skipped: the batch is tried at once, and on
-        such an error row by row, each in a savepoint, skipping the changed
-        rows.
-        """
-        if not self:
-            return self
-        try:
-            with self.env.cr.savepoint(flush=False):
-                return self.browse(self._sla_lock_rows(self.ids))
-        except psycopg2.errors.SerializationFailure:
-            locked = []
-            for ticket_id in self.ids:
-                try:
-                    with self.env.cr.savepoint(flush=False):
-                        locked += self._sla_lock_rows([ticket_id])
-                except psycopg2.errors.SerializationFailure:
-                    continue
-            return self.browse(locked)
-
-    def _sla_lock_rows(self, ids):
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM helpdesk_ticket WHERE id IN %s "
-                "ORDER BY id FOR UPDATE SKIP LOCKED",
-                tuple(ids),
-            )
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------------
     # Escalating

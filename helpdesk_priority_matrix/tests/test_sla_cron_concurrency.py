@@ -36,7 +36,7 @@ class TestSlaCronConcurrency(BaseCase):
                 cron_env.cr.execute("SELECT 1")
                 agent_env["helpdesk.ticket"].browse(ids[0]).name = "Cambiado"
                 agent_env.cr.commit()
-                locked = cron_tickets._sla_lock()
+                locked = cron_tickets._lock_for_batch()
                 self.assertEqual(locked.ids, [ids[1]], "the changed row waits")
                 # The transaction is still usable: the batch goes on.
                 cron_env.cr.execute("SELECT count(*) FROM helpdesk_ticket")
@@ -59,7 +59,7 @@ class TestSlaCronConcurrency(BaseCase):
                     "SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE",
                     [ticket_id],
                 )
-                locked = cron_env["helpdesk.ticket"].browse(ticket_id)._sla_lock()
+                locked = cron_env["helpdesk.ticket"].browse(ticket_id)._lock_for_batch()
                 self.assertFalse(locked)
                 worker.cr.rollback()
                 cron_env.cr.rollback()
