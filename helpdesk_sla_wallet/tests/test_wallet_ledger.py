@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from freezegun import freeze_time
 
@@ -157,7 +157,10 @@ class TestWalletLedger(WalletCommon):
         )
         self.buy(pack)
         wallet = self.wallet
-        with freeze_time(fields.Date.today() + timedelta(days=31)):
+        # Day 31 in the user's time zone, as the pack's validity is counted:
+        # noon UTC is that same date in every American or European zone.
+        day_31 = fields.Date.context_today(wallet) + timedelta(days=31)
+        with freeze_time(datetime.combine(day_31, time(12))):
             ticket = self.open_ticket()
             self.assertFalse(ticket.is_covered)
             self.env["helpdesk.wallet"]._cron_expire_credits()
