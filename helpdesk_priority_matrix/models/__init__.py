@@ -27,5 +27,6 @@ from . import helpdesk_ticket_requester
 from . import helpdesk_ticket_billing
 from . import helpdesk_ticket_priority_choice
 from . import helpdesk_ticket_intake
+from . import helpdesk_ticket_confirmation
 from . import helpdesk_ticket_notification
 from . import helpdesk_ticket

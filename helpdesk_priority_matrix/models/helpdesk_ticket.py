@@ -31,7 +31,7 @@ class HelpdeskTicket(models.Model):
         # A policy given at creation (by an agent, an import) is kept.
         tickets._entitlement_apply(keep_policy=True, creating=True)
         tickets._requester_notify()
-        tickets._intake_confirm()
+        tickets._confirmation_queue()
         tickets._intake_alert_team_leader()
         return tickets
 

@@ -11,8 +11,8 @@ FUTURE_TOLERANCE = timedelta(minutes=5)
 
 class HelpdeskTicket(models.Model):
     """Intake: the channel a ticket came through, its team when the client
-    chose none, the confirmation the client gets and the alert the team
-    leader gets for the most urgent levels."""
+    chose none and the alert the team leader gets for the most urgent
+    levels."""
 
     _inherit = "helpdesk.ticket"
 
@@ -76,10 +76,6 @@ class HelpdeskTicket(models.Model):
     def _intake_alert_team_leader(self):
         """An activity for the team leader of each ticket opened with a level
         that calls for it, unless the leader opened it."""
-        activity_type = self.env.ref(
-            "helpdesk_priority_matrix.mail_activity_type_urgent_ticket",
-            raise_if_not_found=False,
-        )
         urgent = self.filtered(
             lambda t: (
                 t.priority_level_id.alert_team_leader
@@ -87,7 +83,13 @@ class HelpdeskTicket(models.Model):
                 and t.team_id.user_id != self.env.user
             )
         )
-        if not activity_type or not urgent:
+        if not urgent:
+            return
+        activity_type = self.env.ref(
+            "helpdesk_priority_matrix.mail_activity_type_urgent_ticket",
+            raise_if_not_found=False,
+        )
+        if not activity_type:
             return
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
@@ -113,19 +115,3 @@ class HelpdeskTicket(models.Model):
             level=self.priority_level_id.with_context(lang=leader.lang).display_name,
             subject=self.name,
         )
-
-    def _intake_confirm(self):
-        """Tell the clients of covered, started tickets their ticket number
-        and SLA targets, whatever the channel: a request registered from a
-        phone call gets the same confirmation as one sent from the portal."""
-        template = self.env.ref(
-            "helpdesk_priority_matrix.mail_template_ticket_confirmation",
-            raise_if_not_found=False,
-        )
-        if not template:
-            return
-        confirmed = self.filtered(
-            lambda t: t.partner_id and t.is_covered and t.requester_authorized
-        )
-        for ticket in confirmed:
-            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")

@@ -137,7 +137,7 @@ class HelpdeskTicket(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        held._intake_confirm()
+        held._confirmation_queue()
 
     def _requester_lock_held(self):
         """Lock the held tickets of ``self`` and re-read them: two approvers

@@ -50,3 +50,12 @@ def create_portal_user(env, login, partner):
         name=partner.name,
         partner_id=partner.id,
     )
+
+
+def sent_confirmations(ticket):
+    """The confirmations of ``ticket`` once the queue of confirmations has
+    been sent, as the cron woken by the ticket's creation does."""
+    ticket.env["helpdesk.ticket"]._cron_send_confirmations()
+    return ticket.message_ids.filtered(
+        lambda m: m.subject and ticket.number in m.subject and "recibido:" in m.subject
+    )

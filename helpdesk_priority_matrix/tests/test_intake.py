@@ -3,7 +3,7 @@ from freezegun import freeze_time
 from odoo.tests import tagged
 
 from .common import SlaCommon
-from .intake_common import load_spanish
+from .intake_common import load_spanish, sent_confirmations
 
 
 @tagged("post_install", "-at_install")
@@ -25,11 +25,6 @@ class TestIntake(SlaCommon):
             "helpdesk_priority_matrix.mail_activity_type_urgent_ticket"
         )
 
-    def _confirmations(self, ticket):
-        return ticket.message_ids.filtered(
-            lambda m: ticket.number in (m.subject or "") and "recibido:" in m.subject
-        )
-
     def test_phone_request_starts_when_the_client_called(self):
         with freeze_time(self.utc(2026, 11, 23, 11, 0)):
             ticket = self.create_ticket(
@@ -39,7 +34,7 @@ class TestIntake(SlaCommon):
         self.assertEqual(ticket.channel, "phone")
         # P1: 30 minutes from the call, not from the registration.
         self.assertLocal(ticket.sla_response_deadline, 2026, 11, 23, 9, 30)
-        self.assertEqual(len(self._confirmations(ticket)), 1)
+        self.assertEqual(len(sent_confirmations(ticket)), 1)
 
     def test_request_cannot_start_in_the_future(self):
         with (
@@ -55,19 +50,74 @@ class TestIntake(SlaCommon):
             ticket = self.create_ticket(
                 self.utc(2026, 11, 23, 9, 0), channel_id=self.channel_phone.id
             )
-        body = str(self._confirmations(ticket).body)
+        body = str(sent_confirmations(ticket).body)
         self.assertIn("Le responderemos", body)
         # 09:30 in Panama is 08:30 in Mexico City, the client's zone.
         self.assertIn("8:30", body)
         self.assertIn("America/Mexico_City", body)
         self.assertIn(ticket.number, body)
 
+    def test_confirmation_is_queued_and_sent_once_by_the_cron(self):
+        cron = self.env.ref(
+            "helpdesk_priority_matrix.ir_cron_helpdesk_ticket_confirmation"
+        )
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        self.assertTrue(ticket.confirmation_queued_at)
+        self.assertFalse(
+            ticket.message_ids.filtered(lambda m: ticket.number in (m.subject or "")),
+            "creating the ticket renders no mail",
+        )
+        new_triggers = (
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]) - triggers
+        )
+        self.assertEqual(len(new_triggers), 1, "the cron is woken at once")
+        confirmation = sent_confirmations(ticket)
+        self.assertEqual(len(confirmation), 1)
+        self.assertEqual(confirmation.author_id, self.company.partner_id)
+        self.assertEqual(confirmation.partner_ids, self.customer)
+        self.assertFalse(ticket.confirmation_queued_at)
+        self.assertEqual(len(sent_confirmations(ticket)), 1, "a rerun sends nothing")
+
+    def test_tickets_created_together_are_confirmed_in_batches(self):
+        queued = self.env["helpdesk.ticket"].search(
+            [("confirmation_queued_at", "!=", False)]
+        )
+        queued.confirmation_queued_at = False
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            tickets = self.env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"Consulta {index}",
+                        "description": "<p>Detalle</p>",
+                        "partner_id": self.customer.id,
+                        "team_id": self.team.id,
+                        "impact": "low",
+                        "urgency": "low",
+                    }
+                    for index in range(3)
+                ]
+            )
+        self.env["helpdesk.ticket"]._cron_send_confirmations(batch_size=2)
+        sent = tickets.filtered(lambda t: not t.confirmation_queued_at)
+        self.assertEqual(len(sent), 2, "one batch per call")
+        for ticket in tickets:
+            self.assertEqual(len(sent_confirmations(ticket)), 1, ticket.name)
+
+    def test_ticket_left_uncovered_before_the_cron_is_not_confirmed(self):
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        ticket.is_covered = False
+        self.assertFalse(sent_confirmations(ticket))
+        self.assertFalse(ticket.confirmation_queued_at, "taken off the queue")
+
     def test_uncovered_ticket_gets_no_confirmation(self):
         self.company.helpdesk_sla_policy_id = False
         with freeze_time(self.utc(2026, 11, 23, 9, 0)):
             ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
         self.assertFalse(ticket.is_covered)
-        self.assertFalse(self._confirmations(ticket))
+        self.assertFalse(sent_confirmations(ticket))
 
     def test_clearing_the_level_keeps_the_level_and_the_sla(self):
         with freeze_time(self.utc(2026, 11, 23, 9, 0)):

@@ -1,0 +1,74 @@
+from odoo import api, fields, models
+
+CONFIRMATION_CRON = "helpdesk_priority_matrix.ir_cron_helpdesk_ticket_confirmation"
+
+
+class HelpdeskTicket(models.Model):
+    """The confirmation a client gets for a new ticket: its number and SLA
+    targets. It is queued when the ticket is registered and sent by a cron
+    woken at once, so that whoever registers the ticket (a portal form, an
+    incoming email, an agent on the phone) does not wait for a mail to be
+    rendered, and a burst of tickets is confirmed in batches."""
+
+    _inherit = "helpdesk.ticket"
+
+    confirmation_queued_at = fields.Datetime(
+        string="Confirmation Queued On",
+        readonly=True,
+        copy=False,
+        # Only tickets waiting for their confirmation carry a value: the
+        # cron's search stays as small as the work to do.
+        index="btree_not_null",
+        help="Set while the confirmation of this ticket waits to be sent to "
+        "the client.",
+    )
+
+    def _confirmation_wanted(self):
+        """The tickets whose client is told: covered, started tickets with
+        a client, whatever the channel."""
+        return self.filtered(
+            lambda t: t.partner_id and t.is_covered and t.requester_authorized
+        )
+
+    def _confirmation_queue(self):
+        wanted = self._confirmation_wanted()
+        if not wanted:
+            return
+        wanted.confirmation_queued_at = fields.Datetime.now()
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            CONFIRMATION_CRON, raise_if_not_found=False
+        )
+        if cron_id:
+            self.env["ir.cron"].browse(cron_id)._trigger()
+
+    @api.model
+    def _cron_send_confirmations(self, batch_size=100):
+        """Send the queued confirmations, oldest first, one batch per call:
+        ``ir.cron`` commits and calls again while some remain. A ticket
+        another worker holds is left for the next call, so that no client
+        gets two confirmations."""
+        queued_domain = [("confirmation_queued_at", "!=", False)]
+        tickets = self.search(
+            queued_domain, order="confirmation_queued_at, id", limit=batch_size
+        )._lock_for_batch()
+        tickets._confirmation_send()
+        self.env["ir.cron"]._notify_progress(
+            done=len(tickets), remaining=self.search_count(queued_domain)
+        )
+
+    def _confirmation_send(self):
+        """Post the confirmation of each ticket still to be told (a ticket
+        cancelled or left uncovered meanwhile is not), signed by its
+        company, and take the tickets off the queue."""
+        template = self.env.ref(
+            "helpdesk_priority_matrix.mail_template_ticket_confirmation",
+            raise_if_not_found=False,
+        )
+        if template:
+            for ticket in self._confirmation_wanted():
+                ticket.message_post_with_source(
+                    template,
+                    subtype_xmlid="mail.mt_comment",
+                    author_id=ticket.company_id.partner_id.id,
+                )
+        self.confirmation_queued_at = False
