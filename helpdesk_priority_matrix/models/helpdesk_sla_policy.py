@@ -1,5 +1,19 @@
+from typing import NamedTuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import ormcache
+
+
+class PlanningTerms(NamedTuple):
+    """What planning a ticket's deadlines takes from its policy: the
+    calendar, the share of the time after which a ticket is at risk, and per
+    priority level id its (response, resolution) targets as the engine
+    takes them."""
+
+    calendar_id: int
+    at_risk_share: float
+    targets: dict
 
 
 class HelpdeskSlaPolicy(models.Model):
@@ -126,8 +140,14 @@ class HelpdeskSlaPolicy(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
+        self.env.registry.clear_cache()
         if "calendar_id" in vals:
             self._recompute_open_tickets()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
         return result
 
     def _recompute_open_tickets(self):
@@ -136,6 +156,21 @@ class HelpdeskSlaPolicy(models.Model):
         self.env["helpdesk.ticket"].search(
             [("sla_policy_id", "in", self.ids), ("closed", "=", False)]
         )._recompute_sla_deadlines()
+
+    @ormcache("self.id")
+    def _planning_terms(self):
+        """The :class:`PlanningTerms` of this policy, read once and kept
+        across transactions until the policy or one of its lines changes:
+        every ticket created plans with them."""
+        policy = self.sudo()
+        return PlanningTerms(
+            calendar_id=policy.calendar_id.id,
+            at_risk_share=policy.at_risk_threshold / 100.0,
+            targets={
+                line.level_id.id: (line._target("response"), line._target("resolution"))
+                for line in policy.line_ids
+            },
+        )
 
     def _get_line(self, level):
         """The target line of ``level``, or an empty recordset."""

@@ -112,17 +112,20 @@ class HelpdeskSlaPolicyLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
+        self.env.registry.clear_cache()
         lines.policy_id._recompute_open_tickets()
         return lines
 
     def write(self, vals):
         result = super().write(vals)
+        self.env.registry.clear_cache()
         self.policy_id._recompute_open_tickets()
         return result
 
     def unlink(self):
         policies = self.policy_id
         result = super().unlink()
+        self.env.registry.clear_cache()
         policies._recompute_open_tickets()
         return result
 

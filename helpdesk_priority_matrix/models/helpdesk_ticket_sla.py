@@ -106,7 +106,8 @@ class HelpdeskTicket(models.Model):
         return self.sla_policy_id._get_line(self.priority_level_id)
 
     def _sla_key(self):
-        return (self.sla_policy_id.calendar_id, self.company_id)
+        calendar_id = self.sla_policy_id._planning_terms().calendar_id
+        return (self.env["resource.calendar"].browse(calendar_id), self.company_id)
 
     def _sla_planner(self):
         def load_schedule(key, date_from, date_to):
@@ -131,10 +132,12 @@ class HelpdeskTicket(models.Model):
     def _compute_sla_deadlines(self):
         planner = self._sla_planner()
         for ticket in self:
-            line = ticket._sla_policy_line()
-            if not line or not ticket.sla_start_date:
+            terms = ticket.sla_policy_id and ticket.sla_policy_id._planning_terms()
+            targets = terms and terms.targets.get(ticket.priority_level_id.id)
+            if not targets or not ticket.sla_start_date:
                 ticket.update(dict.fromkeys(SLA_DEADLINE_FIELDS, False))
                 continue
+            response_target, resolution_target = targets
             key = ticket._sla_key()
             start = ticket.sla_start_date
             paused = timedelta(hours=ticket.sla_paused_hours)
@@ -143,14 +146,10 @@ class HelpdeskTicket(models.Model):
                 if ticket.sla_first_response_date
                 else paused
             )
-            response = planner.deadline(
-                key, start, line._target("response"), response_paused
-            )
-            resolution = planner.deadline(
-                key, start, line._target("resolution"), paused
-            )
+            response = planner.deadline(key, start, response_target, response_paused)
+            resolution = planner.deadline(key, start, resolution_target, paused)
             current = resolution if ticket.sla_first_response_date else response
-            threshold = ticket.sla_policy_id.at_risk_threshold / 100.0
+            threshold = terms.at_risk_share
             ticket.update(
                 {
                     "sla_response_deadline": response or False,

@@ -80,6 +80,26 @@ class TestSlaReplanning(SlaCommon):
         self.env.flush_all()
         self.assertLocal(ticket.sla_at_risk_date, 2026, 11, 23, 9, 15)
 
+    def test_working_hours_of_the_policy_replaced_later_move_open_deadlines(self):
+        round_the_clock = self.env.ref("helpdesk_priority_matrix.calendar_24x7")
+        round_the_clock.tz = "America/Panama"
+        self.policy.calendar_id = round_the_clock
+        self.env.flush_all()
+        self.assertLocal(self.ticket.sla_response_deadline, 2026, 11, 20, 17, 45)
+
+    def test_target_line_removed_then_added_again(self):
+        line = self.policy._get_line(self.levels["p1"])
+        values = line.copy_data()[0]
+        line.unlink()
+        self.env.flush_all()
+        self.assertFalse(self.ticket.sla_response_deadline, "no target, no deadline")
+        self.env["helpdesk.sla.policy.line"].create(
+            dict(values, response_target=2.0, resolution_target=8.0)
+        )
+        self.env.flush_all()
+        # 15 minutes on Friday, 1 h 45 on Monday from 08:30.
+        self.assertLocal(self.ticket.sla_response_deadline, 2026, 11, 23, 10, 15)
+
     def test_closed_tickets_keep_their_history(self):
         self.ticket.stage_id = self.stage_done
         self.env.flush_all()
