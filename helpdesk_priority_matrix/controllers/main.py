@@ -7,7 +7,6 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
-from ..models.helpdesk_ticket_priority import DEFAULT_IMPACT_URGENCY
 
 IMPACT_URGENCY_KEYS = ("high", "medium", "low")
 
@@ -111,11 +110,14 @@ class HelpdeskTicketPriorityController(HelpdeskTicketController):
 
     def _get_create_new_ticket_values(self, **kw):
         """The catalog grouped by functional area for the two-level picker;
-        the impact and urgency a category without defaults falls back to."""
+        the impact and urgency a category without defaults falls back to:
+        those of the team that receives the clients' tickets."""
         values = super()._get_create_new_ticket_values(**kw)
         values["category_groups"] = values["categories"]._portal_groups()
-        values["default_impact"] = DEFAULT_IMPACT_URGENCY
-        values["default_urgency"] = DEFAULT_IMPACT_URGENCY
+        team = request.env.company.sudo().helpdesk_default_team_id
+        values["default_impact"], values["default_urgency"] = (
+            team._default_impact_urgency()
+        )
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):

@@ -1,5 +1,9 @@
 from odoo import fields, models
 
+from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
+
+DEFAULT_IMPACT_URGENCY = "medium"
+
 PRIORITY_DECIDERS = [
     ("matrix", "Client Proposes Impact and Urgency"),
     ("client_level", "Client Picks the Priority Level"),
@@ -39,6 +43,25 @@ class HelpdeskTicketTeam(models.Model):
         "the catalog with a more urgent level than this one; the portal says "
         "so, and an agent can raise it. Empty: no limit.",
     )
+
+    default_impact = fields.Selection(
+        selection=IMPACT_URGENCY_LEVELS,
+        default=DEFAULT_IMPACT_URGENCY,
+        help="Impact of this team's tickets whose category proposes none.",
+    )
+    default_urgency = fields.Selection(
+        selection=IMPACT_URGENCY_LEVELS,
+        default=DEFAULT_IMPACT_URGENCY,
+        help="Urgency of this team's tickets whose category proposes none.",
+    )
+
+    def _default_impact_urgency(self):
+        """(impact, urgency) of a ticket of this team whose category
+        proposes none; without a team, medium for both."""
+        return (
+            self[:1].default_impact or DEFAULT_IMPACT_URGENCY,
+            self[:1].default_urgency or DEFAULT_IMPACT_URGENCY,
+        )
 
     def _compute_todo_tickets(self):
         """The dashboard's high priority count is the open tickets whose

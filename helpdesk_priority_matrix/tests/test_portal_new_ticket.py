@@ -66,6 +66,19 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
         self.assertRegex(page, r"PAC/DGI stamping service down\s*\(critical\)")
         self.assertIn('data-team-default="medium"', page)
 
+    def test_impact_and_urgency_start_at_the_default_team_ones(self):
+        team = self.env["helpdesk.ticket.team"].create(
+            {"name": "Mesa de ayuda", "default_impact": "low", "default_urgency": "high"}
+        )
+        self.env.company.helpdesk_default_team_id = team
+        page = self._form()
+        self.assertIn('data-team-default="low"', page)
+        self.assertIn('data-team-default="high"', page)
+        impact = page[page.index('name="impact"') :]
+        impact = impact[: impact.index("</select>")]
+        self.assertRegex(impact, r'<option value="low" selected="[^"]+">')
+        self.assertNotIn('<option value="medium" selected', impact)
+
     def test_generic_category_keeps_what_the_client_chose(self):
         self.authenticate("portal", "portal")
         self.url_open(
