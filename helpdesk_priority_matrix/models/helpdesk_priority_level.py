@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import ormcache
 
 TICKET_PRIORITY_STARS = [
     ("0", "Low"),
@@ -50,6 +51,31 @@ class HelpdeskPriorityLevel(models.Model):
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a priority level must be unique.")
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @ormcache()
+    def _ticket_terms(self):
+        """{level id: (stars, alert the team leader)} of every level, kept
+        across transactions until a level changes: every new ticket needs
+        them."""
+        levels = self.sudo().with_context(active_test=False).search([])
+        return {
+            level.id: (level.ticket_priority, level.alert_team_leader)
+            for level in levels
+        }
 
     def _compute_display_name(self):
         for level in self:

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import ormcache
 
 from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
@@ -29,6 +30,33 @@ class HelpdeskTicketCategory(models.Model):
         "served for every client with the service policy, without consuming a "
         "wallet ticket or a plan quota.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @ormcache()
+    def _proposed_impact_urgency(self):
+        """{category id: (impact, urgency)} of the categories that propose
+        them, kept across transactions until a category changes: every new
+        ticket with a category needs them."""
+        categories = self.sudo().with_context(active_test=False).search(
+            ["|", ("default_impact", "!=", False), ("default_urgency", "!=", False)]
+        )
+        return {
+            category.id: (category.default_impact, category.default_urgency)
+            for category in categories
+        }
 
     def _portal_groups(self):
         """These categories as ``(label, categories)`` pairs for the portal

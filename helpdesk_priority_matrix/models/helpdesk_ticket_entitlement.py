@@ -112,8 +112,9 @@ class HelpdeskTicket(models.Model):
                 and t.entitlement_partner_id != t.partner_id.commercial_partner_id
             )
         )
-        moved._entitlement_release()
-        moved.write({"entitlement_state": False})
+        if moved:
+            moved._entitlement_release()
+            moved.write({"entitlement_state": False})
         covered_before = self.filtered("is_covered")
         batches = defaultdict(lambda: self.browse())
         for ticket in self.filtered(lambda t: not t.entitlement_state):

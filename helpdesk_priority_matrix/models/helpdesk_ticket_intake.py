@@ -16,19 +16,19 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    channel = fields.Selection(
-        related="channel_id.code",
-        store=True,
-        string="Channel Kind",
-    )
+    channel = fields.Selection(related="channel_id.code", string="Channel Kind")
 
     @api.constrains("sla_start_date", "channel_id")
     def _check_sla_start_date(self):
         """A request registered by an agent was made in the past: the SLA
         starts when the client called, wrote or met, never later."""
         limit = fields.Datetime.now() + FUTURE_TOLERANCE
-        for ticket in self.filtered(lambda t: t.channel in AGENT_CHANNELS):
-            if ticket.sla_start_date and ticket.sla_start_date > limit:
+        for ticket in self:
+            if (
+                ticket.sla_start_date
+                and ticket.sla_start_date > limit
+                and ticket.channel in AGENT_CHANNELS
+            ):
                 raise ValidationError(
                     self.env._(
                         "Ticket %(ticket)s: the client cannot have asked in the "
@@ -76,9 +76,10 @@ class HelpdeskTicket(models.Model):
     def _intake_alert_team_leader(self):
         """An activity for the team leader of each ticket opened with a level
         that calls for it, unless the leader opened it."""
+        terms = self.env["helpdesk.priority.level"]._ticket_terms()
         urgent = self.filtered(
             lambda t: (
-                t.priority_level_id.alert_team_leader
+                terms.get(t.priority_level_id.id, (None, False))[1]
                 and t.team_id.user_id
                 and t.team_id.user_id != self.env.user
             )

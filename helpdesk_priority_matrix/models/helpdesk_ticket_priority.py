@@ -3,8 +3,6 @@ from odoo import api, fields, models
 from .helpdesk_priority_level import TICKET_PRIORITY_STARS
 from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
-DEFAULT_IMPACT_URGENCY = "medium"
-
 
 class HelpdeskTicket(models.Model):
     """Priority of a ticket: impact x urgency through the matrix, the
@@ -65,17 +63,19 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("category_id")
     def _compute_impact(self):
-        # A category without defaults puts the default back: the impact of
-        # the case chosen before does not describe the new one.
+        # A category without defaults puts the team's default back: the
+        # impact of the case chosen before does not describe the new one.
+        proposed = self.env["helpdesk.ticket.category"]._proposed_impact_urgency()
         for ticket in self:
-            ticket.impact = ticket.category_id.default_impact or DEFAULT_IMPACT_URGENCY
+            impact, _urgency = proposed.get(ticket.category_id.id, (False, False))
+            ticket.impact = impact or ticket.team_id._default_impact_urgency()[0]
 
     @api.depends("category_id")
     def _compute_urgency(self):
+        proposed = self.env["helpdesk.ticket.category"]._proposed_impact_urgency()
         for ticket in self:
-            ticket.urgency = (
-                ticket.category_id.default_urgency or DEFAULT_IMPACT_URGENCY
-            )
+            _impact, urgency = proposed.get(ticket.category_id.id, (False, False))
+            ticket.urgency = urgency or ticket.team_id._default_impact_urgency()[1]
 
     @api.depends("impact", "urgency", "team_id", "company_id", "priority_level_manual")
     def _compute_priority_level_id(self):
@@ -99,10 +99,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("priority_level_id")
     def _compute_priority(self):
+        terms = self.env["helpdesk.priority.level"]._ticket_terms()
         for ticket in self:
-            ticket.priority = (
-                ticket.priority_level_id.ticket_priority or ticket.priority or "1"
-            )
+            stars, _alert = terms.get(ticket.priority_level_id.id, (None, False))
+            ticket.priority = stars or ticket.priority or "1"
 
     def _priority_matrix(self):
         """The matrix of the ticket's team and company."""

@@ -42,7 +42,7 @@ class HelpdeskTicket(models.Model):
         """Hold the tickets opened by email or on the portal by a sender who
         may not open tickets for the client."""
         held = self.filtered(
-            lambda t: t.channel in CLIENT_CHANNELS and not t._requester_may_open()
+            lambda t: not t._requester_may_open() and t.channel in CLIENT_CHANNELS
         )
         if held:
             held.sudo().write({"requester_authorized": False})

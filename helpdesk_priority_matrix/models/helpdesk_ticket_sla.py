@@ -225,9 +225,9 @@ class HelpdeskTicket(models.Model):
 
     def _sla_start_paused(self):
         """Tickets created in a waiting stage start with a paused clock."""
-        self.filtered(lambda t: t.stage_id.sla_pause).sudo().write(
-            {"sla_paused_since": fields.Datetime.now()}
-        )
+        waiting = self.filtered(lambda t: t.stage_id.sla_pause)
+        if waiting:
+            waiting.sudo().write({"sla_paused_since": fields.Datetime.now()})
 
     def _sla_pause_change(self, vals):
         """Before a stage change: which tickets resume, which pause, when."""

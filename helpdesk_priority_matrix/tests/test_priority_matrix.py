@@ -76,6 +76,50 @@ class TestPriorityMatrix(SlaCommon):
         self.assertEqual((ticket.impact, ticket.urgency), ("high", "high"))
         self.assertEqual(ticket.priority_level_id, self.levels["p1"])
 
+    def test_category_without_defaults_takes_the_team_default(self):
+        self.team.write({"default_impact": "low", "default_urgency": "high"})
+        generic = self.env["helpdesk.ticket.category"].create({"name": "Wifi"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Sin wifi",
+                "description": "<p>No conecta.</p>",
+                "team_id": self.team.id,
+                "category_id": generic.id,
+            }
+        )
+        self.assertEqual((ticket.impact, ticket.urgency), ("low", "high"))
+        # Another category without defaults puts the team's back, whatever
+        # the agent had set for the previous case.
+        ticket.impact = "high"
+        ticket.category_id = self.env["helpdesk.ticket.category"].create(
+            {"name": "Impresora"}
+        )
+        self.assertEqual((ticket.impact, ticket.urgency), ("low", "high"))
+
+    def test_changed_category_defaults_apply_to_the_next_ticket(self):
+        category = self.env["helpdesk.ticket.category"].create(
+            {"name": "Nómina", "default_impact": "low", "default_urgency": "low"}
+        )
+        values = {"name": "Nómina", "description": "<p>x</p>", "team_id": self.team.id}
+        first = self.env["helpdesk.ticket"].create(
+            dict(values, category_id=category.id)
+        )
+        self.assertEqual((first.impact, first.urgency), ("low", "low"))
+        category.write({"default_impact": "high", "default_urgency": "high"})
+        second = self.env["helpdesk.ticket"].create(
+            dict(values, category_id=category.id)
+        )
+        self.assertEqual((second.impact, second.urgency), ("high", "high"))
+        self.assertEqual(second.priority_level_id, self.levels["p1"])
+
+    def test_changed_level_stars_and_alert_apply_to_the_next_ticket(self):
+        p5 = self.levels["p5"]
+        p5.write({"ticket_priority": "3", "alert_team_leader": True})
+        ticket = self.create_ticket(self.utc(2026, 11, 23, 9), "low", "low")
+        self.assertEqual(ticket.priority_level_id, p5)
+        self.assertEqual(ticket.priority, "3")
+        self.assertEqual(ticket.activity_ids.user_id, self.leader)
+
     def test_catalog_is_complete(self):
         categories = self.env["helpdesk.ticket.category"].with_context(
             active_test=False
