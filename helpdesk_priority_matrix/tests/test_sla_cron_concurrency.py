@@ -104,3 +104,40 @@ class TestSlaCronConcurrency(BaseCase):
             with self.transaction() as env:
                 env["helpdesk.ticket"].browse(ids).unlink()
                 env.cr.commit()
+
+    def test_two_workers_send_each_confirmation_once(self):
+        with self.transaction() as env:
+            client = env["res.partner"].create(
+                {"name": "Cliente Concurrente S.A.", "email": "cc@example.com"}
+            )
+            tickets = env["helpdesk.ticket"].create(
+                [
+                    {
+                        "name": f"Confirmación {index}",
+                        "description": "<p>x</p>",
+                        "partner_id": client.id,
+                    }
+                    for index in range(3)
+                ]
+            )
+            self.assertTrue(all(tickets.mapped("confirmation_queued_at")))
+            ids, client_id = tickets.ids, client.id
+            env.cr.commit()
+        try:
+            with self.transaction() as first, self.transaction() as second:
+                first["helpdesk.ticket"]._cron_send_confirmations(batch_size=1000)
+                # The second worker runs while the first one has not committed.
+                second["helpdesk.ticket"]._cron_send_confirmations(batch_size=1000)
+                for env, expected in ((first, 1), (second, 0)):
+                    for ticket in env["helpdesk.ticket"].browse(ids):
+                        sent = ticket.message_ids.filtered(
+                            lambda m, t=ticket: t.number in (m.subject or "")
+                        )
+                        self.assertEqual(len(sent), expected, ticket.name)
+                first.cr.rollback()
+                second.cr.rollback()
+        finally:
+            with self.transaction() as env:
+                env["helpdesk.ticket"].browse(ids).unlink()
+                env["res.partner"].browse(client_id).unlink()
+                env.cr.commit()
