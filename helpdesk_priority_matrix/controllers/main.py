@@ -7,7 +7,6 @@ from odoo.tools import plaintext2html
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
-
 IMPACT_URGENCY_KEYS = ("high", "medium", "low")
 
 

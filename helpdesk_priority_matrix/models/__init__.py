@@ -1,4 +1,5 @@
 from . import helpdesk_batch_lock_mixin
+from . import helpdesk_config_cache_mixin
 from . import helpdesk_priority_level
 from . import helpdesk_priority_matrix
 from . import helpdesk_priority_matrix_cell

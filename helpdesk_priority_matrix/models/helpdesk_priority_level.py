@@ -18,6 +18,7 @@ class HelpdeskPriorityLevel(models.Model):
     """
 
     _name = "helpdesk.priority.level"
+    _inherit = ["helpdesk.config.cache.mixin"]
     _description = "Helpdesk Priority Level"
     _order = "sequence, id"
     _rec_names_search = ["code", "name"]
@@ -51,19 +52,6 @@ class HelpdeskPriorityLevel(models.Model):
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a priority level must be unique.")
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     @ormcache()

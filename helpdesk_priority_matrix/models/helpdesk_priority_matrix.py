@@ -16,6 +16,7 @@ class HelpdeskPriorityMatrix(models.Model):
     """
 
     _name = "helpdesk.priority.matrix"
+    _inherit = ["helpdesk.config.cache.mixin"]
     _description = "Helpdesk Priority Matrix"
     _order = "company_id, team_id, id"
 
@@ -128,16 +129,7 @@ class HelpdeskPriorityMatrix(models.Model):
                     vals.get("company_id") or self.env.company.id
                 )
                 self._check_company_matrix_free(company)
-        self.env.registry.clear_cache()
         return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     def _for_team(self, team, company):

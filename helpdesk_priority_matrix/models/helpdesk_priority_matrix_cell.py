@@ -5,6 +5,7 @@ IMPACT_URGENCY_LEVELS = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
 
 class HelpdeskPriorityMatrixCell(models.Model):
     _name = "helpdesk.priority.matrix.cell"
+    _inherit = ["helpdesk.config.cache.mixin"]
     _description = "Helpdesk Priority Matrix Cell"
     _order = "matrix_id, urgency_sequence, impact_sequence"
 
@@ -41,16 +42,3 @@ class HelpdeskPriorityMatrixCell(models.Model):
         for cell in self:
             cell.impact_sequence = order.get(cell.impact, 0)
             cell.urgency_sequence = order.get(cell.urgency, 0)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()

@@ -26,7 +26,7 @@ class HelpdeskSlaPolicy(models.Model):
 
     _name = "helpdesk.sla.policy"
     _description = "Helpdesk SLA Policy"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.config.cache.mixin"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -140,14 +140,8 @@ class HelpdeskSlaPolicy(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()
         if "calendar_id" in vals:
             self._recompute_open_tickets()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
         return result
 
     def _recompute_open_tickets(self):

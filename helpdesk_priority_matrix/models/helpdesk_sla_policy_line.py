@@ -14,6 +14,7 @@ class HelpdeskSlaPolicyLine(models.Model):
     """Response and resolution targets of one priority level in a policy."""
 
     _name = "helpdesk.sla.policy.line"
+    _inherit = ["helpdesk.config.cache.mixin"]
     _description = "Helpdesk SLA Policy Target"
     _order = "policy_id, level_sequence, id"
 
@@ -112,20 +113,17 @@ class HelpdeskSlaPolicyLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        self.env.registry.clear_cache()
         lines.policy_id._recompute_open_tickets()
         return lines
 
     def write(self, vals):
         result = super().write(vals)
-        self.env.registry.clear_cache()
         self.policy_id._recompute_open_tickets()
         return result
 
     def unlink(self):
         policies = self.policy_id
         result = super().unlink()
-        self.env.registry.clear_cache()
         policies._recompute_open_tickets()
         return result
 

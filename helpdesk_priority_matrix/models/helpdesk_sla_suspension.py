@@ -9,7 +9,7 @@ class HelpdeskSlaSuspension(models.Model):
 
     _name = "helpdesk.sla.suspension"
     _description = "Helpdesk SLA Suspension (Force Majeure)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.config.cache.mixin"]
     _order = "date_from desc"
 
     name = fields.Char(string="Reason", required=True, tracking=True)
@@ -36,21 +36,18 @@ class HelpdeskSlaSuspension(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env.registry.clear_cache()
         suspensions = super().create(vals_list)
         suspensions._recompute_affected_tickets()
         return suspensions
 
     def write(self, vals):
         affected = self._affected_tickets()
-        self.env.registry.clear_cache()
         result = super().write(vals)
         (affected | self._affected_tickets())._recompute_sla_deadlines()
         return result
 
     def unlink(self):
         affected = self._affected_tickets()
-        self.env.registry.clear_cache()
         result = super().unlink()
         affected._recompute_sla_deadlines()
         return result

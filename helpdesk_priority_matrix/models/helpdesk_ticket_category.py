@@ -5,7 +5,8 @@ from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
 
 class HelpdeskTicketCategory(models.Model):
-    _inherit = "helpdesk.ticket.category"
+    _name = "helpdesk.ticket.category"
+    _inherit = ["helpdesk.ticket.category", "helpdesk.config.cache.mixin"]
 
     criticality = fields.Selection(
         selection=[("critical", "Critical"), ("non_critical", "Non-critical")],
@@ -31,28 +32,18 @@ class HelpdeskTicketCategory(models.Model):
         "wallet ticket or a plan quota.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
-
     @api.model
     @ormcache()
     def _proposed_impact_urgency(self):
         """{category id: (impact, urgency)} of the categories that propose
         them, kept across transactions until a category changes: every new
         ticket with a category needs them."""
-        categories = self.sudo().with_context(active_test=False).search(
-            ["|", ("default_impact", "!=", False), ("default_urgency", "!=", False)]
-        )
+        proposing = [
+            "|",
+            ("default_impact", "!=", False),
+            ("default_urgency", "!=", False),
+        ]
+        categories = self.sudo().with_context(active_test=False).search(proposing)
         return {
             category.id: (category.default_impact, category.default_urgency)
             for category in categories

@@ -68,7 +68,11 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
 
     def test_impact_and_urgency_start_at_the_default_team_ones(self):
         team = self.env["helpdesk.ticket.team"].create(
-            {"name": "Mesa de ayuda", "default_impact": "low", "default_urgency": "high"}
+            {
+                "name": "Mesa de ayuda",
+                "default_impact": "low",
+                "default_urgency": "high",
+            }
         )
         self.env.company.helpdesk_default_team_id = team
         page = self._form()
