@@ -1,5 +1,9 @@
+import re
+
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.base.tests.common import HttpCaseWithUserPortal
 
 from .translation_common import load_spanish
 
@@ -173,3 +177,46 @@ class TestDemoDataLanguages(TransactionCase):
             "High / Medium / Low (Coacher)",
             "Alto / Medio / Bajo (Coacher)",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInSpanish(HttpCaseWithUserPortal):
+    """A Spanish-speaking client reads each label in its gender on the
+    ticket page and the new-ticket form."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_spanish(cls.env, "helpdesk_priority_matrix")
+        cls.user_portal.lang = "es_ES"
+        cls.ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "No se emiten facturas electrónicas",
+                "description": "<p>El servicio de timbrado no responde.</p>",
+                "partner_id": cls.partner_portal.id,
+                "impact": "high",
+                "urgency": "high",
+            }
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.addCleanup(self.env.registry.clear_cache)
+        self.env.flush_all()
+        self.authenticate("portal", "portal")
+
+    def page(self, url):
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        return re.sub(r"\s+", " ", response.text)
+
+    def test_ticket_page(self):
+        page = self.page(f"/my/ticket/{self.ticket.id}")
+        self.assertRegex(page, r"impacto <span[^>]*>Alto</span>")
+        self.assertRegex(page, r"urgencia <span[^>]*>Alta</span>")
+        self.assertNotIn("urgencia <span>Alto</span>", page)
+
+    def test_new_ticket_form(self):
+        page = self.page("/new/ticket")
+        self.assertIn("Alto: la operación está detenida", page)
+        self.assertIn("Alta: ahora mismo", page)
