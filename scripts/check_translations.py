@@ -7,11 +7,12 @@ Each addon needs i18n/<addon>.pot and a complete i18n/es.po: every term of
 the template translated, no empty and no fuzzy entry, and no term the
 template lacks (Odoo would drop its translation on loading). A term is a
 source with its context: one English source may be split into entries with
-a ``msgctxt`` (scripts/merge_translations.py), each listing its records.
+a ``msgctxt`` (scripts/merge_translations.py), each listing its records; a
+record listed under two contexts of the same source fails.
 With --exported, the templates Odoo exports from an installed database
 (DIR/<addon>.pot, without contexts) must list the same sources at the same
 places as the committed ones, whatever context holds each place: a stale
-template fails, and so does a place listed under two contexts.
+template fails.
 Prints one line per problem and exits 1 when there is any.
 """
 
@@ -42,6 +43,7 @@ def places(catalog):
 
 
 def listed_twice(catalog):
+    """The places of a source that two of its contexts both claim."""
     seen, twice = set(), set()
     for entry in catalog:
         if entry.obsolete:
