@@ -4,9 +4,15 @@
 Usage: scripts/check_translations.py [--exported DIR] ADDON [ADDON ...]
 
 Each addon needs i18n/<addon>.pot and a complete i18n/es.po: every term of
-the template translated, no empty and no fuzzy entry. With --exported, the
-templates Odoo exports from an installed database (DIR/<addon>.pot) must
-hold the same terms as the committed ones: a stale template fails.
+the template translated, no empty and no fuzzy entry, and no term the
+template lacks (Odoo would drop its translation on loading). A term is a
+source with its context: one English source may be split into entries with
+a ``msgctxt`` (scripts/merge_translations.py), each listing its records; a
+record listed under two contexts of the same source fails.
+With --exported, the templates Odoo exports from an installed database
+(DIR/<addon>.pot, without contexts) must list the same sources at the same
+places as the committed ones, whatever context holds each place: a stale
+template fails.
 Prints one line per problem and exits 1 when there is any.
 """
 
@@ -25,6 +31,29 @@ def terms(catalog):
     return {(entry.msgctxt, entry.msgid) for entry in catalog if not entry.obsolete}
 
 
+def places(catalog):
+    """``{(msgid, occurrence)}`` over every context; code occurrences
+    without their line number, which Odoo always writes as 0."""
+    return {
+        (entry.msgid, path)
+        for entry in catalog
+        if not entry.obsolete
+        for path, _line in entry.occurrences
+    }
+
+
+def listed_twice(catalog):
+    """The places of a source that two of its contexts both claim."""
+    seen, twice = set(), set()
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        for path, _line in entry.occurrences:
+            place = (entry.msgid, path)
+            (twice if place in seen else seen).add(place)
+    return twice
+
+
 def untranslated(catalog):
     for entry in catalog:
         if entry.obsolete:
@@ -36,6 +65,11 @@ def untranslated(catalog):
             yield "fuzzy", entry.msgid
         elif not all(translations):
             yield "empty", entry.msgid
+
+
+def describe(term):
+    context, msgid = term
+    return f"{msgid} [{context}]" if context else msgid
 
 
 def sample(items):
@@ -50,7 +84,14 @@ def check_addon(addon, exported):
     if not pot_path.exists():
         return [f"{addon}: no i18n/{addon}.pot"]
     problems = []
-    template = terms(polib.pofile(str(pot_path)))
+    template_catalog = polib.pofile(str(pot_path))
+    template = terms(template_catalog)
+    twice = listed_twice(template_catalog)
+    if twice:
+        problems.append(
+            f"{addon}: i18n/{addon}.pot lists a place under two contexts: "
+            f"{sample(f'{msgid} ({path})' for msgid, path in twice)}"
+        )
     for language in LANGUAGES:
         po_path = i18n / f"{language}.po"
         if not po_path.exists():
@@ -63,18 +104,27 @@ def check_addon(addon, exported):
         if missing:
             problems.append(
                 f"{addon}/{language}.po: {len(missing)} terms of the template "
-                f"missing: {sample(msgid for _ctx, msgid in missing)}"
+                f"missing: {sample(describe(term) for term in missing)}"
+            )
+        extra = terms(catalog) - template
+        if extra:
+            problems.append(
+                f"{addon}/{language}.po: {len(extra)} terms not in the template, "
+                f"which Odoo ignores: {sample(describe(term) for term in extra)}"
             )
     if exported:
         fresh_path = Path(exported) / f"{addon}.pot"
         if not fresh_path.exists():
             return [*problems, f"{addon}: Odoo exported no template for it"]
-        fresh = terms(polib.pofile(str(fresh_path)))
-        if fresh != template:
-            new, gone = fresh - template, template - fresh
+        fresh, committed = (
+            places(polib.pofile(str(fresh_path))),
+            places(template_catalog),
+        )
+        if fresh != committed:
+            new, gone = fresh - committed, committed - fresh
             problems.append(
-                f"{addon}: i18n/{addon}.pot is stale ({len(new)} new terms, "
-                f"{len(gone)} gone): {sample(m for _c, m in new | gone)}"
+                f"{addon}: i18n/{addon}.pot is stale ({len(new)} new places, "
+                f"{len(gone)} gone): {sample(f'{m} ({p})' for m, p in new | gone)}"
             )
     return problems
 

@@ -7,3 +7,4 @@ from . import test_priority_drop
 from . import test_portal
 from . import test_concurrency
 from . import test_security
+from . import test_translations

@@ -5,3 +5,4 @@ from . import test_renewal
 from . import test_sale
 from . import test_concurrency
 from . import test_portal
+from . import test_translations

@@ -88,22 +88,29 @@ class HelpdeskPriorityMatrix(models.Model):
             mapped = {(cell.impact, cell.urgency) for cell in matrix.cell_ids}
             missing = expected - mapped
             if missing:
-                labels = dict(IMPACT_URGENCY_LEVELS)
                 raise ValidationError(
                     self.env._(
                         "The priority matrix %(matrix)s is incomplete: map every "
                         "impact and urgency pair. Missing: %(missing)s.",
                         matrix=matrix.name,
-                        missing=", ".join(
-                            self.env._(
-                                "impact %(impact)s / urgency %(urgency)s",
-                                impact=labels[impact],
-                                urgency=labels[urgency],
-                            )
-                            for impact, urgency in sorted(missing)
-                        ),
+                        missing=", ".join(self._describe_pairs(sorted(missing))),
                     )
                 )
+
+    def _describe_pairs(self, pairs):
+        """``(impact, urgency)`` pairs as phrases, each with its field's own
+        label: in Spanish an impact is "Alto" and an urgency "Alta"."""
+        cell_fields = self.env["helpdesk.priority.matrix.cell"]._fields
+        impacts = dict(cell_fields["impact"]._description_selection(self.env))
+        urgencies = dict(cell_fields["urgency"]._description_selection(self.env))
+        return [
+            self.env._(
+                "impact %(impact)s / urgency %(urgency)s",
+                impact=impacts[impact],
+                urgency=urgencies[urgency],
+            )
+            for impact, urgency in pairs
+        ]
 
     @api.constrains("team_id", "company_id")
     def _check_team_company(self):

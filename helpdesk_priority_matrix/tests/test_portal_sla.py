@@ -240,7 +240,7 @@ class TestPortalSla(HttpCaseWithUserPortal):
         self.partner_portal.lang = "es_ES"
         page = self._list()
         self.assertIn("Próximo plazo", page)
-        self.assertIn("Prioridad P1 - Crítico", page)
+        self.assertIn("Prioridad P1 - Crítica", page)
         self.assertIn("SLA En plazo", page)
         self.assertIn("Esperando su respuesta", page)
 

@@ -123,7 +123,7 @@ class TestSisnovaPlans(TransactionCase):
             self.store, date(2026, 7, 2), category_id=self.training.id
         )
         self.assertFalse(training.is_covered)
-        self.assertIn("Avanzado", training.entitlement_message)
+        self.assertIn(self.plan_avanzado.name, training.entitlement_message)
         with freeze_time(at(date(2026, 7, 28))), self.assertRaises(UserError) as late:
             store_plan.action_cancel()
         self.assertIn("07/27/2026", str(late.exception))
