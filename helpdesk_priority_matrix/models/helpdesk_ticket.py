@@ -23,6 +23,7 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = self._intake_prepare_vals(vals_list)
+        vals_list = self._confirmation_prepare_vals(vals_list)
         tickets = super().create(vals_list)
         for ticket, vals in zip(tickets, vals_list, strict=True):
             ticket._priority_remember_override(vals)
@@ -31,7 +32,7 @@ class HelpdeskTicket(models.Model):
         # A policy given at creation (by an agent, an import) is kept.
         tickets._entitlement_apply(keep_policy=True, creating=True)
         tickets._requester_notify()
-        tickets._confirmation_queue()
+        tickets._confirmation_wake()
         tickets._intake_alert_team_leader()
         return tickets
 

@@ -30,11 +30,26 @@ class HelpdeskTicket(models.Model):
             lambda t: t.partner_id and t.is_covered and t.requester_authorized
         )
 
+    @api.model
+    def _confirmation_prepare_vals(self, vals_list):
+        """Every new ticket is queued as it is inserted, without a write of
+        its own: whether its client is told is decided when the queue is
+        sent, on the ticket as it is then."""
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            vals.setdefault("confirmation_queued_at", now)
+        return vals_list
+
     def _confirmation_queue(self):
+        """Queue the confirmation of the tickets of ``self`` whose client is
+        to be told, e.g. once their requester is approved."""
         wanted = self._confirmation_wanted()
-        if not wanted:
-            return
-        wanted.confirmation_queued_at = fields.Datetime.now()
+        if wanted:
+            wanted.confirmation_queued_at = fields.Datetime.now()
+            wanted._confirmation_wake()
+
+    def _confirmation_wake(self):
+        """Wake the cron that sends the queued confirmations."""
         cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
             CONFIRMATION_CRON, raise_if_not_found=False
         )

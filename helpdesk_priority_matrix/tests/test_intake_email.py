@@ -114,10 +114,10 @@ class TestIntakeEmail(MailCommon):
                 f"/helpdesk/requester/approve/{ticket.id}/{approver.id}/",
                 str(approval.body_html),
             )
-        self.assertFalse(ticket.confirmation_queued_at)
         self.assertFalse(
             sent_confirmations(ticket), "no confirmation before the approval"
         )
+        self.assertFalse(ticket.confirmation_queued_at, "taken off the queue")
         asked = ticket.message_ids.filtered(lambda m: "approval asked" in str(m.body))
         self.assertIn(self.rosa.name, str(asked.body))
 
