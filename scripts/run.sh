@@ -10,6 +10,9 @@ scripts/venv.sh
 scripts/db.sh
 suite=$(suite_modules)
 modules=helpdesk_mgmt${suite:+,$suite}
+# The demo is shown in Spanish as well as English: the seeds are Spanish
+# support policies. DEMO_LANGS=es_ES,fr_FR loads others.
+langs=${DEMO_LANGS:-es_ES}
 
 # Install or update only when a module is missing from the database or a
 # file of the suite changed since the last time.
@@ -18,18 +21,22 @@ fingerprint=$(cd "$SUITE_ROOT" && find ${suite//,/ } addons requirements*.txt -t
 stamp=$STAMPS/demo-$DEMO_DB
 installed() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
     "SELECT name FROM ir_module_module WHERE state = 'installed'" 2>/dev/null; }
+active_langs() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
+    "SELECT code FROM res_lang WHERE active" 2>/dev/null; }
 if ! pg psql -h "$PGHOST" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'" | grep -q 1; then
     say "Creating the demo database $DEMO_DB with $modules and demo data ..."
-    odoo_bin -d "$DEMO_DB" -i "$modules" --stop-after-init --log-level=warn
+    odoo_bin -d "$DEMO_DB" -i "$modules" --load-language="$langs" --stop-after-init --log-level=warn
 else
     missing=$(comm -23 <(tr , '\n' <<<"$modules" | sort) <(installed | sort) | paste -sd, -)
-    if [ -n "$missing" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+    new_langs=$(comm -23 <(tr , '\n' <<<"$langs" | sort) <(active_langs | sort) | paste -sd, -)
+    if [ -n "$missing" ] || [ -n "$new_langs" ] ||
+        [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
         # -i on an installed module would reload its noupdate data: only the
         # missing ones are installed, the others updated.
         say "Updating the suite in $DEMO_DB ..."
         odoo_bin -d "$DEMO_DB" ${missing:+-i "$missing"} ${suite:+-u "$suite"} \
-            --stop-after-init --log-level=warn
+            ${new_langs:+--load-language="$new_langs"} --stop-after-init --log-level=warn
     fi
 fi
 mkdir -p "$STAMPS" && echo "$fingerprint" > "$stamp"
