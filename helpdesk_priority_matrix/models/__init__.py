@@ -29,3 +29,4 @@ from . import helpdesk_ticket_priority_choice
 from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_notification
 from . import helpdesk_ticket
+from . import ir_http
