@@ -93,3 +93,17 @@ class TestPortal(HttpCase, PlanCommon):
             response = self.url_open("/new/ticket")
         self.assertEqual(response.status_code, 200)
         self.assertIn("5 of\n", response.text.replace("  ", ""))
+
+    def test_payment_terms_read_apart_in_spanish(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_plans"], ["es_ES"], overwrite=True
+        )
+        self.portal_user.lang = "es_ES"
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-10 15:00:00"):
+            page = self.url_open("/my/plan").text
+        self.assertRegex(
+            page,
+            r'Pago:\s*<span class="ms-1">factura enviada en cada renovación',
+        )
