@@ -113,3 +113,15 @@ class TestWalletPortal(HttpCase):
         )
         self.assertEqual(order.order_line.product_id, self.pack)
         self.assertEqual(order.state, "draft")
+
+    def test_service_level_targets_read_as_durations(self):
+        self.authenticate("portal_coclé", "portal_coclé")
+        page = self.url_open("/my/wallet").text
+        start = page.index('name="wallet_targets"')
+        targets = page[start : page.index("</table>", start)]
+        p1 = self.policy.line_ids.filtered(lambda line: line.level_id.code == "P1")
+        self.assertEqual(p1.response_target, 0.5)
+        self.assertIn("30 minutes", targets)
+        self.assertIn("3 business days", targets)
+        self.assertNotIn("0.5", targets)
+        self.assertNotIn(".0 ", targets)
