@@ -26,18 +26,23 @@ active_langs() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
 if ! pg psql -h "$PGHOST" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'" | grep -q 1; then
     say "Creating the demo database $DEMO_DB with $modules and demo data ..."
-    odoo_bin -d "$DEMO_DB" -i "$modules" --load-language="$langs" --stop-after-init --log-level=warn
+    odoo_bin -d "$DEMO_DB" -i "$modules" --stop-after-init --log-level=warn
 else
     missing=$(comm -23 <(tr , '\n' <<<"$modules" | sort) <(installed | sort) | paste -sd, -)
-    new_langs=$(comm -23 <(tr , '\n' <<<"$langs" | sort) <(active_langs | sort) | paste -sd, -)
-    if [ -n "$missing" ] || [ -n "$new_langs" ] ||
-        [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+    if [ -n "$missing" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
         # -i on an installed module would reload its noupdate data: only the
         # missing ones are installed, the others updated.
         say "Updating the suite in $DEMO_DB ..."
         odoo_bin -d "$DEMO_DB" ${missing:+-i "$missing"} ${suite:+-u "$suite"} \
-            ${new_langs:+--load-language="$new_langs"} --stop-after-init --log-level=warn
+            --stop-after-init --log-level=warn
     fi
+fi
+# Loaded after the creation: given at creation, the first language would
+# become every partner's default and the demo would no longer be English.
+new_langs=$(comm -23 <(tr , '\n' <<<"$langs" | sort) <(active_langs | sort) | paste -sd, -)
+if [ -n "$new_langs" ]; then
+    say "Loading $new_langs into $DEMO_DB ..."
+    odoo_bin -d "$DEMO_DB" --load-language="$new_langs" --stop-after-init --log-level=warn
 fi
 mkdir -p "$STAMPS" && echo "$fingerprint" > "$stamp"
 
