@@ -87,3 +87,17 @@ class TestPortalDisplay(HttpCaseWithUserPortal):
         self.assertIn('name="portal_requester_held"', page)
         self.assertNotIn('name="portal_entitlement_message"', page)
         self.assertNotIn(held.entitlement_message, page)
+
+    def test_ticket_created_closed_offers_no_closing_buttons(self):
+        stage_done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        stage_done.close_from_portal = True
+        closed = self.ticket.copy({"stage_id": stage_done.id})
+        self.assertFalse(closed.closed_date)
+        self.authenticate("portal", "portal")
+        self.assertIn(
+            'name="ticket_close_link"',
+            self.url_open(f"/my/ticket/{self.ticket.id}").text,
+        )
+        page = self.url_open(f"/my/ticket/{closed.id}").text
+        self.assertNotIn('name="ticket_close_buttons"', page)
+        self.assertNotIn('name="ticket_close_link"', page)
