@@ -101,3 +101,27 @@ class TestPortalDisplay(HttpCaseWithUserPortal):
         page = self.url_open(f"/my/ticket/{closed.id}").text
         self.assertNotIn('name="ticket_close_buttons"', page)
         self.assertNotIn('name="ticket_close_link"', page)
+
+    def test_after_login_the_portal_speaks_the_client_language(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
+        )
+        self.partner_portal.lang = "es_ES"
+        # The scripts of the login page leave the browser's language.
+        self.url_open(
+            "/website/translations/x", headers={"Accept-Language": "en-US,en"}
+        )
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "en_US")
+        login_page = self.url_open("/web/login").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', login_page).group(1)
+        response = self.url_open(
+            "/web/login",
+            data={"login": "portal", "password": "portal", "csrf_token": token},
+            allow_redirects=False,
+        )
+        self.assertIn(response.status_code, (301, 302, 303))
+        self.assertEqual(response.cookies.get("frontend_lang"), "es_ES")
+        page = self.url_open("/my/tickets").text
+        self.assertIn("Próximo plazo", page)
+        self.assertNotIn("Next Deadline", page)
