@@ -63,6 +63,7 @@ cat >&2 <<INFO
 
   Helpdesk SLA suite: http://localhost:$HTTP_PORT  (database $DEMO_DB; $serving)
   Logins: admin / admin (manager), demo / demo (agent), portal / portal (client)
+  Languages: English and ${langs//,/, } (a user's Preferences; the portal's footer)
   Stop with Ctrl-C; \`make stop\` stops the database cluster.
 
 INFO
