@@ -107,3 +107,14 @@ class TestPortal(HttpCase, PlanCommon):
             page,
             r'Pago:\s*<span class="ms-1">factura enviada en cada renovación',
         )
+
+    def test_my_plan_card_is_shown_to_a_client_without_plan(self):
+        new_test_user(
+            self.env, login="plan_portal_sin_plan", groups="base.group_portal"
+        )
+        self.authenticate("plan_portal_sin_plan", "plan_portal_sin_plan")
+        page = self.url_open("/my").text
+        self.assertRegex(
+            page,
+            r'<div class="o_portal_index_card col-md-6 order-2">\s*<a href="/my/plan"',
+        )
