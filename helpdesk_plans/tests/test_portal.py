@@ -1,5 +1,5 @@
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -118,3 +118,19 @@ class TestPortal(HttpCase, PlanCommon):
             page,
             r'<div class="o_portal_index_card col-md-6 order-2">\s*<a href="/my/plan"',
         )
+
+    def test_missing_plan_warned_only_once_a_plan_is_required(self):
+        new_test_user(
+            self.env, login="plan_portal_sin_plan", groups="base.group_portal"
+        )
+        self.authenticate("plan_portal_sin_plan", "plan_portal_sin_plan")
+        company = self.env.company
+        company.helpdesk_plan_required_from = date.today() + timedelta(days=30)
+        self.env.flush_all()
+        page = self.url_open("/new/ticket").text
+        self.assertNotIn('name="helpdesk_plan_missing"', page)
+        company.helpdesk_plan_required_from = date.today() - timedelta(days=1)
+        self.env.flush_all()
+        page = self.url_open("/new/ticket").text
+        self.assertIn('name="helpdesk_plan_missing"', page)
+        self.assertIn("You have no active support plan.", page)
