@@ -51,6 +51,7 @@
         "web.assets_frontend": [
             "helpdesk_priority_matrix/static/src/js/portal_ticket_category.esm.js",
             "helpdesk_priority_matrix/static/src/js/portal_ticket_intake.esm.js",
+            "helpdesk_priority_matrix/static/src/scss/portal_ticket_list.scss",
         ],
     },
     "pre_init_hook": "pre_init_hook",

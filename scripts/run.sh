@@ -10,6 +10,9 @@ scripts/venv.sh
 scripts/db.sh
 suite=$(suite_modules)
 modules=helpdesk_mgmt${suite:+,$suite}
+# The demo is shown in Spanish as well as English: the seeds are Spanish
+# support policies. DEMO_LANGS=es_ES,fr_FR loads others.
+langs=${DEMO_LANGS:-es_ES}
 
 # Install or update only when a module is missing from the database or a
 # file of the suite changed since the last time.
@@ -18,6 +21,8 @@ fingerprint=$(cd "$SUITE_ROOT" && find ${suite//,/ } addons requirements*.txt -t
 stamp=$STAMPS/demo-$DEMO_DB
 installed() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
     "SELECT name FROM ir_module_module WHERE state = 'installed'" 2>/dev/null; }
+active_langs() { pg psql -h "$PGHOST" -d "$DEMO_DB" -tAc \
+    "SELECT code FROM res_lang WHERE active" 2>/dev/null; }
 if ! pg psql -h "$PGHOST" -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = '$DEMO_DB'" | grep -q 1; then
     say "Creating the demo database $DEMO_DB with $modules and demo data ..."
@@ -31,6 +36,13 @@ else
         odoo_bin -d "$DEMO_DB" ${missing:+-i "$missing"} ${suite:+-u "$suite"} \
             --stop-after-init --log-level=warn
     fi
+fi
+# Loaded after the creation: given at creation, the first language would
+# become every partner's default and the demo would no longer be English.
+new_langs=$(comm -23 <(tr , '\n' <<<"$langs" | sort) <(active_langs | sort) | paste -sd, -)
+if [ -n "$new_langs" ]; then
+    say "Loading $new_langs into $DEMO_DB ..."
+    odoo_bin -d "$DEMO_DB" --load-language="$new_langs" --stop-after-init --log-level=warn
 fi
 mkdir -p "$STAMPS" && echo "$fingerprint" > "$stamp"
 
@@ -51,6 +63,7 @@ cat >&2 <<INFO
 
   Helpdesk SLA suite: http://localhost:$HTTP_PORT  (database $DEMO_DB; $serving)
   Logins: admin / admin (manager), demo / demo (agent), portal / portal (client)
+  Languages: English and ${langs//,/, } (a user's Preferences; the portal's footer)
   Stop with Ctrl-C; \`make stop\` stops the database cluster.
 
 INFO

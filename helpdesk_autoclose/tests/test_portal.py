@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import http
 from odoo.tests import tagged
 
@@ -97,3 +99,26 @@ class TestPortal(HttpCaseWithUserPortal):
         page = self.url_open(f"/my/ticket/{self.ticket.id}")
         self.assertIn("Waiting for your answer since", page.text)
         self.assertIn("unless you reply", page.text)
+
+    def test_waiting_dates_in_the_client_time_zone_without_seconds(self):
+        self.partner_portal.tz = "America/Lima"
+        self.ticket.stage_id = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_awaiting"
+        )
+        lima = pytz.timezone("America/Lima")
+        since, due = (
+            pytz.utc.localize(moment).astimezone(lima)
+            for moment in (
+                self.ticket.autoclose_waiting_since,
+                self.ticket.autoclose_close_due,
+            )
+        )
+        self.env.flush_all()
+        self.authenticate("portal", "portal")
+        page = self.url_open(f"/my/ticket/{self.ticket.id}").text
+        start = page.index('name="portal_autoclose_waiting"')
+        notice = page[start : page.index("</div>", start)]
+        self.assertIn(since.strftime("%H:%M"), notice)
+        self.assertIn(due.strftime("%H:%M"), notice)
+        self.assertNotIn(since.strftime("%H:%M:%S"), notice)
+        self.assertNotIn(due.strftime("%H:%M:%S"), notice)

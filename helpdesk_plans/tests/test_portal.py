@@ -1,5 +1,5 @@
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from freezegun import freeze_time
 
@@ -93,3 +93,44 @@ class TestPortal(HttpCase, PlanCommon):
             response = self.url_open("/new/ticket")
         self.assertEqual(response.status_code, 200)
         self.assertIn("5 of\n", response.text.replace("  ", ""))
+
+    def test_payment_terms_read_apart_in_spanish(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_plans"], ["es_ES"], overwrite=True
+        )
+        self.portal_user.lang = "es_ES"
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        with freeze_time("2026-07-10 15:00:00"):
+            page = self.url_open("/my/plan").text
+        self.assertRegex(
+            page,
+            r'Pago:\s*<span class="ms-1">factura enviada en cada renovación',
+        )
+
+    def test_my_plan_card_is_shown_to_a_client_without_plan(self):
+        new_test_user(
+            self.env, login="plan_portal_sin_plan", groups="base.group_portal"
+        )
+        self.authenticate("plan_portal_sin_plan", "plan_portal_sin_plan")
+        page = self.url_open("/my").text
+        self.assertRegex(
+            page,
+            r'<div class="o_portal_index_card col-md-6 order-2">\s*<a href="/my/plan"',
+        )
+
+    def test_missing_plan_warned_only_once_a_plan_is_required(self):
+        new_test_user(
+            self.env, login="plan_portal_sin_plan", groups="base.group_portal"
+        )
+        self.authenticate("plan_portal_sin_plan", "plan_portal_sin_plan")
+        company = self.env.company
+        company.helpdesk_plan_required_from = date.today() + timedelta(days=30)
+        self.env.flush_all()
+        page = self.url_open("/new/ticket").text
+        self.assertNotIn('name="helpdesk_plan_missing"', page)
+        company.helpdesk_plan_required_from = date.today() - timedelta(days=1)
+        self.env.flush_all()
+        page = self.url_open("/new/ticket").text
+        self.assertIn('name="helpdesk_plan_missing"', page)
+        self.assertIn("You have no active support plan.", page)

@@ -1,3 +1,4 @@
 from . import main
 from . import intake
 from . import portal
+from . import home

@@ -31,3 +31,4 @@ from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_confirmation
 from . import helpdesk_ticket_notification
 from . import helpdesk_ticket
+from . import ir_http

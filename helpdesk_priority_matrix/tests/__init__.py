@@ -24,3 +24,4 @@ from . import test_sla_targets_holidays
 from . import test_catalog
 from . import test_agent_http
 from . import test_translations
+from . import test_portal_display

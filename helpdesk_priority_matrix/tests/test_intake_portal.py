@@ -207,6 +207,15 @@ class TestIntakePortal(HttpCase):
         self.assertTrue(ticket.requester_authorized)
         self.assertEqual(ticket.requester_approved_by_id, self.rosa)
 
+    def test_approval_page_ends_no_sentence_on_the_company_name(self):
+        ticket = self._held_ticket()
+        url = ticket._requester_approval_url(self.rosa)
+        self.logout()
+        page = self.url_open(url[url.index("/helpdesk/") :]).text
+        self.assertRegex(page, r"</dt>\s*<dd[^>]*>Pedro Mamani</dd>")
+        self.assertRegex(page, r"</dt>\s*<dd[^>]*>Comercial Andina S\.A\.</dd>")
+        self.assertNotIn("S.A..", page)
+
     def test_forged_approval_link_is_refused(self):
         ticket = self._held_ticket()
         self.logout()

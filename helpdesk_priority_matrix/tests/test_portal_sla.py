@@ -229,7 +229,7 @@ class TestPortalSla(HttpCaseWithUserPortal):
     def test_list_is_readable_on_a_phone(self):
         page = self._list()
         self.assertIn('name="ticket_phone_summary"', page)
-        self.assertRegex(page, r'<th[^>]*name="th_create_date"[^>]*d-none d-lg')
+        self.assertRegex(page, r'<th[^>]*name="th_create_date"[^>]*d-none d-xl')
         self.assertIn("Next Deadline", page)
 
     def test_list_in_spanish(self):

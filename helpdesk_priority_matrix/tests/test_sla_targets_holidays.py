@@ -1,4 +1,7 @@
 import base64
+from datetime import time
+
+import pytz
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -133,3 +136,15 @@ class TestSlaTargetsAndHolidays(SlaCommon):
         self.assertEqual(line._format_target("response"), "20 minutos")
         units = dict(line._fields["response_unit"]._description_selection(line.env))
         self.assertEqual(units["minutes"], "Minutos hábiles")
+
+    def test_demo_holidays_cover_whole_days_of_the_calendar(self):
+        holiday = self.env.ref(
+            "helpdesk_priority_matrix.holiday_navidad", raise_if_not_found=False
+        )
+        if not holiday:
+            self.skipTest("without demo data")
+        tz = pytz.timezone(holiday.calendar_id.tz)
+        start = pytz.utc.localize(holiday.date_from).astimezone(tz)
+        end = pytz.utc.localize(holiday.date_to).astimezone(tz)
+        self.assertEqual((start.month, start.day, start.time()), (12, 25, time(0, 0)))
+        self.assertEqual((end.month, end.day, end.time()), (12, 25, time(23, 59, 59)))

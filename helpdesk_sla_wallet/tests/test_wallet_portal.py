@@ -113,3 +113,36 @@ class TestWalletPortal(HttpCase):
         )
         self.assertEqual(order.order_line.product_id, self.pack)
         self.assertEqual(order.state, "draft")
+
+    def test_service_level_targets_read_as_durations(self):
+        self.authenticate("portal_coclé", "portal_coclé")
+        page = self.url_open("/my/wallet").text
+        start = page.index('name="wallet_targets"')
+        targets = page[start : page.index("</table>", start)]
+        p1 = self.policy.line_ids.filtered(lambda line: line.level_id.code == "P1")
+        self.assertEqual(p1.response_target, 0.5)
+        self.assertIn("30 minutes", targets)
+        self.assertIn("3 business days", targets)
+        self.assertNotIn("0.5", targets)
+        self.assertNotIn(".0 ", targets)
+
+    def test_ledger_keeps_the_amount_in_view_on_a_phone(self):
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Factura no enviada a la DGI",
+                "description": "<p>La factura 342 no llegó a la DGI.</p>",
+                "partner_id": self.users["coclé"].partner_id.id,
+            }
+        )
+        self.assertEqual(ticket.entitlement_source, "wallet")
+        self.env.flush_all()
+        self.authenticate("portal_coclé", "portal_coclé")
+        page = self.url_open("/my/wallet").text
+        self.assertIn('<th class="d-none d-md-table-cell">Service level</th>', page)
+        self.assertIn('<th class="d-none d-sm-table-cell">Ticket</th>', page)
+        self.assertIn('<th class="text-end">Tickets</th>', page)
+        self.assertRegex(
+            page,
+            r'<a class="d-block d-sm-none small" name="wallet_move_ticket_phone"'
+            rf' href="/my/ticket/{ticket.id}">{ticket.number}</a>',
+        )
