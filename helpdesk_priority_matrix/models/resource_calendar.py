@@ -1,7 +1,7 @@
 from datetime import time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import ormcache
 
@@ -10,6 +10,10 @@ from ..tools import WorkSchedule
 
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
+
+    # The service hours a client reads on the portal and in the mails are
+    # named in the reader's language.
+    name = fields.Char(translate=True)
 
     def write(self, vals):
         result = super().write(vals)

@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ResourceCalendarLeaves(models.Model):
@@ -6,6 +6,9 @@ class ResourceCalendarLeaves(models.Model):
     clock: adding, moving or removing one re-plans the open deadlines."""
 
     _inherit = "resource.calendar.leaves"
+
+    # Public holidays are named to clients in their language.
+    name = fields.Char(translate=True)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -178,6 +178,26 @@ class TestDemoDataLanguages(TransactionCase):
             "Alto / Medio / Bajo (Coacher)",
         )
 
+    def test_working_hours_and_holidays(self):
+        self.assertReads(
+            "calendar_24x7",
+            "name",
+            "24x7: every day, 24 hours",
+            "24x7: todos los días, 24 horas",
+        )
+        self.assertReads(
+            "calendar_mon_fri_0830_1730",
+            "name",
+            "Mon-Fri 08:30-17:30",
+            "Lun-Vie 08:30-17:30",
+        )
+        self.assertReads("holiday_navidad", "name", "Christmas Day", "Navidad")
+        # Working hours are named by their hours: the same in every language.
+        attendances = self.env.ref(
+            "helpdesk_priority_matrix.calendar_mon_fri_0830_1730"
+        ).attendance_ids
+        self.assertEqual(set(attendances.mapped("name")), {"08:30-17:30"})
+
 
 @tagged("post_install", "-at_install")
 class TestPortalInSpanish(HttpCaseWithUserPortal):
