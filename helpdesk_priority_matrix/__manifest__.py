@@ -52,6 +52,7 @@
             "helpdesk_priority_matrix/static/src/js/portal_ticket_category.esm.js",
             "helpdesk_priority_matrix/static/src/js/portal_ticket_intake.esm.js",
             "helpdesk_priority_matrix/static/src/scss/portal_ticket_list.scss",
+            "helpdesk_priority_matrix/static/src/scss/portal_ticket_notices.scss",
         ],
     },
     "pre_init_hook": "pre_init_hook",

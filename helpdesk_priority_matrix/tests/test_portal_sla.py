@@ -152,7 +152,11 @@ class TestPortalSla(HttpCaseWithUserPortal):
         )
         page = self._page(self.critical)
         self.assertIn("Caída del proveedor de hosting", page)
-        self.assertIn("Nuestro proveedor restablece el servicio.", page)
+        self.assertRegex(
+            page,
+            r'<div class="small o_helpdesk_notice_text">\s*'
+            r"<p>Nuestro proveedor restablece el servicio.</p>",
+        )
         self.assertNotIn("Ataque ya terminado", page)
         other = self._page(self.ticket_b, "portal_istmo")
         self.assertNotIn("Caída del proveedor de hosting", other)
