@@ -58,6 +58,11 @@ class TestWalletLedger(WalletCommon):
         body = ticket.message_ids.filtered(lambda m: "wallet" in (m.subject or "")).body
         self.assertIn("Expansión (test)", body)
         self.assertIn("4", body)
+        # A duration as people write it: "4 business hours", not "4.0".
+        self.assertRegex(
+            str(body),
+            r"first response within \d+ (minutes|business hours|business days)\)",
+        )
 
     def test_low_balance_tells_client_and_salesperson_once(self):
         self.buy(self.pack_expansion_5)
