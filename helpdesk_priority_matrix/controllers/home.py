@@ -3,6 +3,8 @@ from odoo.http import request
 
 from odoo.addons.web.controllers.home import Home
 
+REDIRECTS = (301, 302, 303)
+
 
 class HomeClientLanguage(Home):
     @http.route()
@@ -18,16 +20,8 @@ class HomeClientLanguage(Home):
         """
         response = super().web_login(*args, **kw)
         uid = request.session.uid
-        if (
-            request.httprequest.method == "POST"
-            and uid
-            and response.status_code
-            in (
-                301,
-                302,
-                303,
-            )
-        ):
+        logged_in = request.httprequest.method == "POST" and uid
+        if logged_in and response.status_code in REDIRECTS:
             lang = request.env["res.users"].sudo().browse(uid).lang
             if lang in request.env["res.lang"]._get_frontend():
                 response.set_cookie("frontend_lang", lang)
