@@ -12,7 +12,7 @@ class HelpdeskTicket(models.Model):
 
     impact = fields.Selection(
         selection=IMPACT_URGENCY_LEVELS,
-        compute="_compute_impact",
+        compute="_compute_impact_urgency",
         store=True,
         readonly=False,
         tracking=True,
@@ -20,7 +20,7 @@ class HelpdeskTicket(models.Model):
     )
     urgency = fields.Selection(
         selection=IMPACT_URGENCY_LEVELS,
-        compute="_compute_urgency",
+        compute="_compute_impact_urgency",
         store=True,
         readonly=False,
         tracking=True,
@@ -62,20 +62,16 @@ class HelpdeskTicket(models.Model):
     )
 
     @api.depends("category_id")
-    def _compute_impact(self):
-        # A category without defaults puts the team's default back: the
-        # impact of the case chosen before does not describe the new one.
+    def _compute_impact_urgency(self):
+        # A category without defaults puts the team's defaults back: the
+        # impact and urgency of the case chosen before do not describe the
+        # new one.
         proposed = self.env["helpdesk.ticket.category"]._proposed_impact_urgency()
         for ticket in self:
-            impact, _urgency = proposed.get(ticket.category_id.id, (False, False))
-            ticket.impact = impact or ticket.team_id._default_impact_urgency()[0]
-
-    @api.depends("category_id")
-    def _compute_urgency(self):
-        proposed = self.env["helpdesk.ticket.category"]._proposed_impact_urgency()
-        for ticket in self:
-            _impact, urgency = proposed.get(ticket.category_id.id, (False, False))
-            ticket.urgency = urgency or ticket.team_id._default_impact_urgency()[1]
+            impact, urgency = proposed.get(ticket.category_id.id, (False, False))
+            team_impact, team_urgency = ticket.team_id._default_impact_urgency()
+            ticket.impact = impact or team_impact
+            ticket.urgency = urgency or team_urgency
 
     @api.depends("impact", "urgency", "team_id", "company_id", "priority_level_manual")
     def _compute_priority_level_id(self):
