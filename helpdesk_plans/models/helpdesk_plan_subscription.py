@@ -622,13 +622,29 @@ class HelpdeskPlanSubscription(models.Model):
         subscriptions = self.search(
             [("state", "in", LIVE_STATES), ("payment_token_id", "!=", False)]
         )
+        by_line = {sub.contract_line_id.id: sub for sub in subscriptions}
+        # One search for the unpaid invoices of every card subscription,
+        # instead of each subscription's whole invoice history.
+        invoice_lines = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("contract_line_id", "in", list(by_line)),
+                    ("move_id.move_type", "=", "out_invoice"),
+                    ("move_id.state", "=", "posted"),
+                    ("move_id.payment_state", "in", ("not_paid", "partial")),
+                ],
+                order="move_id, id",
+            )
+        )
         pairs = []
-        for subscription in subscriptions:
-            for invoice in subscription._invoices():
+        for invoice_line in invoice_lines:
+            pair = (by_line[invoice_line.contract_line_id.id], invoice_line.move_id)
+            if pair not in pairs and pair[0]._needs_charge(pair[1]):
+                pairs.append(pair)
                 if len(pairs) >= limit:
-                    return pairs
-                if subscription._needs_charge(invoice):
-                    pairs.append((subscription, invoice))
+                    break
         return pairs
 
     def _needs_charge(self, invoice):

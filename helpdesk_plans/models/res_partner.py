@@ -15,10 +15,16 @@ class ResPartner(models.Model):
     )
 
     def _compute_helpdesk_plan_subscription_count(self):
-        Subscription = self.env["helpdesk.plan.subscription"]
+        counts = dict(
+            self.env["helpdesk.plan.subscription"]._read_group(
+                [("partner_id", "in", self.commercial_partner_id.ids)],
+                ["partner_id"],
+                ["__count"],
+            )
+        )
         for partner in self:
-            partner.helpdesk_plan_subscription_count = Subscription.search_count(
-                [("partner_id", "=", partner.commercial_partner_id.id)]
+            partner.helpdesk_plan_subscription_count = counts.get(
+                partner.commercial_partner_id, 0
             )
 
     def action_view_helpdesk_plan_subscriptions(self):
