@@ -5,6 +5,8 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.helpdesk_priority_matrix.tests.translation_common import load_spanish
+
 from .common import PlanCommon
 
 
@@ -95,10 +97,7 @@ class TestPortal(HttpCase, PlanCommon):
         self.assertIn("5 of\n", response.text.replace("  ", ""))
 
     def test_payment_terms_read_apart_in_spanish(self):
-        self.env["res.lang"]._activate_lang("es_ES")
-        self.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_plans"], ["es_ES"], overwrite=True
-        )
+        load_spanish(self.env, "helpdesk_plans")
         self.portal_user.lang = "es_ES"
         self.authenticate("plan_portal_ana", "plan_portal_ana")
         with freeze_time("2026-07-10 15:00:00"):

@@ -1,5 +1,7 @@
 from odoo.tests import new_test_user
 
+from .translation_common import load_spanish as load_module_spanish
+
 EMAIL_TPL = """Return-Path: <{email_from}>
 To: {to}
 Received: by mail1.example.com (Postfix, from userid 10002)
@@ -15,15 +17,6 @@ Buenos días,
 {body}
 
 Gracias."""
-
-
-def load_spanish(env):
-    """Spanish active, with the module's translations: messages are
-    checked in the language of their recipient."""
-    env["res.lang"]._activate_lang("es_ES")
-    env["ir.module.module"]._load_module_terms(
-        ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
-    )
 
 
 def create_client(env, name, email, lang="es_ES"):
@@ -59,3 +52,9 @@ def sent_confirmations(ticket):
     return ticket.message_ids.filtered(
         lambda m: m.subject and ticket.number in m.subject and "recibido:" in m.subject
     )
+
+
+def load_spanish(env):
+    """Spanish active, with the module's translations: messages are
+    checked in the language of their recipient."""
+    load_module_spanish(env, "helpdesk_priority_matrix")

@@ -2,11 +2,12 @@ import re
 
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.base.tests.common import HttpCaseWithUserPortal
+from .portal_common import PortalCase
+from .translation_common import load_spanish
 
 
 @tagged("post_install", "-at_install")
-class TestPortalClose(HttpCaseWithUserPortal):
+class TestPortalClose(PortalCase):
     """Closing a ticket from the portal: only its owner, after a confirmation
     page asking for the reason, on POST with CSRF."""
 
@@ -33,14 +34,6 @@ class TestPortalClose(HttpCaseWithUserPortal):
                 "partner_id": cls.partner_portal.id,
             }
         )
-
-    def url_open(self, *args, **kwargs):
-        """Requests read what the test wrote, and the test reads what the
-        request wrote."""
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _csrf_token(self, url="/my/tickets"):
         """The CSRF token of the logged-in session, as a page gives it."""
@@ -98,10 +91,7 @@ class TestPortalClose(HttpCaseWithUserPortal):
         self.assertFalse(self.ticket.stage_id.closed)
 
     def test_confirmation_in_spanish(self):
-        self.env["res.lang"]._activate_lang("es_ES")
-        self.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
-        )
+        load_spanish(self.env, "helpdesk_priority_matrix")
         self.partner_portal.lang = "es_ES"
         self.authenticate("portal", "portal")
         page = self.url_open(self._confirmation_url()).text

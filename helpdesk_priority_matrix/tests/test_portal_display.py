@@ -3,11 +3,11 @@ import re
 
 from odoo.tests import tagged
 
-from odoo.addons.base.tests.common import HttpCaseWithUserPortal
+from .portal_common import PortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalDisplay(HttpCaseWithUserPortal):
+class TestPortalDisplay(PortalCase):
     """What a client reads on the portal in a browser: the scripts' labels in
     their language, the SLA columns in view, one notice per situation."""
 
@@ -26,10 +26,6 @@ class TestPortalDisplay(HttpCaseWithUserPortal):
                 "urgency": "medium",
             }
         )
-
-    def url_open(self, *args, **kwargs):
-        self.env.flush_all()
-        return super().url_open(*args, **kwargs)
 
     def _frontend_messages(self, lang):
         """The translations the portal's scripts load, by module."""

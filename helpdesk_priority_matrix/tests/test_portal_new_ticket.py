@@ -3,11 +3,12 @@ import re
 from odoo import http
 from odoo.tests import tagged
 
-from odoo.addons.base.tests.common import HttpCaseWithUserPortal
+from .portal_common import PortalCase
+from .translation_common import load_spanish
 
 
 @tagged("post_install", "-at_install")
-class TestPortalNewTicket(HttpCaseWithUserPortal):
+class TestPortalNewTicket(PortalCase):
     """The new-ticket form: the catalog grouped by functional area, with
     criticality, usable without JavaScript."""
 
@@ -18,14 +19,6 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
         cls.generic = cls.env["helpdesk.ticket.category"].create(
             {"name": "Wifi de la oficina", "show_in_portal": True}
         )
-
-    def url_open(self, *args, **kwargs):
-        """Requests read what the test wrote, and the test reads what the
-        request wrote."""
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _form(self):
         self.authenticate("portal", "portal")
@@ -103,10 +96,7 @@ class TestPortalNewTicket(HttpCaseWithUserPortal):
         self.assertFalse(ticket.criticality)
 
     def test_form_in_spanish(self):
-        self.env["res.lang"]._activate_lang("es_ES")
-        self.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
-        )
+        load_spanish(self.env, "helpdesk_priority_matrix")
         self.partner_portal.lang = "es_ES"
         page = self._form()
         groups = self._optgroups(page)

@@ -6,13 +6,13 @@ import pytz
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.base.tests.common import HttpCaseWithUserPortal
+from .portal_common import PortalCase
 
 MADRID = pytz.timezone("Europe/Madrid")
 
 
 @tagged("post_install", "-at_install")
-class TestPortalSla(HttpCaseWithUserPortal):
+class TestPortalSla(PortalCase):
     """What two clients of different companies read about their tickets'
     deadlines, pauses and force-majeure notices on the portal."""
 
@@ -72,14 +72,6 @@ class TestPortalSla(HttpCaseWithUserPortal):
                 "company_id": (company or cls.company).id,
             }
         )
-
-    def url_open(self, *args, **kwargs):
-        """Requests read what the test wrote, and the test reads what the
-        request wrote."""
-        self.env.flush_all()
-        response = super().url_open(*args, **kwargs)
-        self.env.invalidate_all()
-        return response
 
     def _page(self, ticket, login="portal"):
         """The SLA column of the ticket page (short enough to read in a

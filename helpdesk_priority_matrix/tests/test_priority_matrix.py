@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
 from .common import SlaCommon
+from .translation_common import load_spanish
 
 
 @tagged("post_install", "-at_install")
@@ -129,10 +130,7 @@ class TestPriorityMatrix(SlaCommon):
         self.assertGreaterEqual(len(critical), 51)
         self.assertGreaterEqual(len(non_critical), 24)
         self.assertEqual(len(critical.functional_area_id), 12)
-        self.env["res.lang"]._activate_lang("es_ES")
-        self.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
-        )
+        load_spanish(self.env, "helpdesk_priority_matrix")
         pac = self.env.ref(
             "helpdesk_priority_matrix.category_critical_01_pac_dgi_down"
         ).with_context(lang="es_ES")

@@ -8,6 +8,7 @@ from odoo.tools import mute_logger
 
 from ..hooks import _localize_shipped_calendars
 from .common import SlaCommon
+from .translation_common import load_spanish
 
 
 @tagged("post_install", "-at_install")
@@ -91,10 +92,7 @@ class TestSlaConfiguration(SlaCommon):
         )
 
     def test_error_is_translated(self):
-        self.env["res.lang"]._activate_lang("es_ES")
-        self.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
-        )
+        load_spanish(self.env, "helpdesk_priority_matrix")
         policies = self.env["helpdesk.sla.policy"].with_context(lang="es_ES")
         with self.assertRefused("mayor que cero"):
             policies.create(self._policy_vals(response_target=0))

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import SlaCommon
+from .translation_common import load_spanish
 
 HOLIDAYS_CSV = """name,date,date_to,country
 Día de la Independencia,2026-11-03,,PA
@@ -125,10 +126,7 @@ class TestSlaTargetsAndHolidays(SlaCommon):
         self.assertIn(menu.id, visible)
 
     def test_messages_in_spanish(self):
-        self.env["res.lang"]._activate_lang("es_ES")
-        self.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_priority_matrix"], ["es_ES"], overwrite=True
-        )
+        load_spanish(self.env, "helpdesk_priority_matrix")
         with self.assertRaisesRegex(UserError, "Línea 2: 25/12/2026 no es una fecha"):
             self._import("name,date\nFeriado de prueba,25/12/2026\n", lang="es_ES")
         line = self.policy.with_context(lang="es_ES")._get_line(self.levels["p1"])
