@@ -39,6 +39,7 @@
         "views/helpdesk_priority_matrix_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
         "views/helpdesk_ticket_portal_intake_templates.xml",
+        "views/helpdesk_ticket_portal_form_templates.xml",
         "views/helpdesk_ticket_intake_views.xml",
         "views/helpdesk_intake_config_views.xml",
     ],
