@@ -203,6 +203,21 @@ class HelpdeskTicket(models.Model):
             return super()._entitlement_claim(candidate)
         return candidate.reference._claim_ticket(self)
 
+    def _entitlement_covered_message(self):
+        """For the ticket confirmation and the portal: the plan, or the
+        add-on bag, whose ticket was used."""
+        if self.entitlement_source != "plan":
+            return super()._entitlement_covered_message()
+        if self.plan_bag_id:
+            return self.env._(
+                "Covered by your add-on bag valid until %(expiry)s.",
+                expiry=format_date(self.env, self.plan_bag_id.expiry_date),
+            )
+        return self.env._(
+            "Covered by your %(plan)s plan.",
+            plan=self.plan_subscription_id.plan_id.name,
+        )
+
     def _entitlement_release_claim(self):
         if self.entitlement_source == "plan":
             self.sudo().plan_consumption_ids._release()

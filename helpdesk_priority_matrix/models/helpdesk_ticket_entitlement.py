@@ -125,7 +125,11 @@ class HelpdeskTicket(models.Model):
         for vals, tickets in batches.items():
             tickets.write(dict(vals))
         told = self if creating else covered_before
-        told.filtered(lambda t: not t.is_covered)._entitlement_notify_uncovered()
+        # A held ticket is not started, hence neither covered nor a lead for
+        # the sales team: its sender gets the notice of the requester check.
+        told.filtered(
+            lambda t: not t.is_covered and t.requester_authorized
+        )._entitlement_notify_uncovered()
 
     def _entitlement_answer(self):
         """Run candidates and claims for one ticket; the values to store."""
