@@ -4,7 +4,7 @@
     "name": "Helpdesk SLA Ticket Wallet",
     "summary": "Prepaid support ticket packs sold through sales, consumed by "
     "tickets through an append-only ledger; overruns become CRM opportunities",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",
