@@ -55,14 +55,14 @@ class TestWalletLedger(WalletCommon):
     def test_confirmation_email_tells_level_and_balance(self):
         self.buy(self.pack_expansion_5)
         ticket = self.open_ticket()
-        body = ticket.message_ids.filtered(lambda m: "wallet" in (m.subject or "")).body
-        self.assertIn("Expansión (test)", body)
-        self.assertIn("4", body)
-        # A duration as people write it: "4 business hours", not "4.0".
-        self.assertRegex(
-            str(body),
-            r"first response within \d+ (minutes|business hours|business days)\)",
+        self.env["helpdesk.ticket"]._cron_send_confirmations()
+        body = str(
+            ticket.message_ids.filtered(lambda m: "received" in (m.subject or "")).body
         )
+        self.assertIn("Expansión (test) service level: one ticket is used.", body)
+        self.assertIn("Tickets left in your wallet: 4.", body)
+        # The targets as deadlines in the client's time zone.
+        self.assertIn("We will answer by", body)
 
     def test_low_balance_tells_client_and_salesperson_once(self):
         self.buy(self.pack_expansion_5)

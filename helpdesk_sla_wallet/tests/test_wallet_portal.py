@@ -33,6 +33,9 @@ class TestWalletPortal(HttpCase):
             )
             cls.users[key] = user
             cls.wallets[key] = wallet
+        cls.category = cls.env["helpdesk.ticket.category"].create(
+            {"name": "Facturación electrónica", "show_in_portal": True}
+        )
         cls.pack = cls.env["product.product"].create(
             {
                 "name": "VTM WalletTicket 10 – Expansión",
@@ -85,6 +88,7 @@ class TestWalletPortal(HttpCase):
             data={
                 "subject": "Factura no enviada a la DGI",
                 "description": "La factura 342 no llegó a la DGI.",
+                "category": str(self.category.id),
                 "csrf_token": http.Request.csrf_token(self),
             },
         )
