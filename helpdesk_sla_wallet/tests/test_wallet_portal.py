@@ -27,6 +27,7 @@ class TestWalletPortal(HttpCase):
                 password=f"portal_{key}",
             )
             user.partner_id.parent_id = client
+            user.partner_id.helpdesk_authorized = True
             wallet = cls.env["helpdesk.wallet"].create({"partner_id": client.id})
             wallet._credit_tickets(
                 tickets, policy, kind="adjustment", reason="Saldo inicial"
