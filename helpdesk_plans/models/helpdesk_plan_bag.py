@@ -4,6 +4,10 @@ from odoo.tools import SQL
 
 from ..tools import bag_expiry
 
+# What the tickets taken were counted for: the client, the service (plan)
+# and the days they were valid. The number of tickets may still grow.
+TAKEN_TERMS = ("partner_id", "company_id", "plan_id", "purchase_date", "validity_days")
+
 
 class HelpdeskPlanBag(models.Model):
     """An add-on bag: extra tickets bought at any time, valid a number of
@@ -104,6 +108,16 @@ class HelpdeskPlanBag(models.Model):
                         bag=bag.name,
                     )
                 )
+            used = bag._tickets_used()
+            if bag.ticket_count < used:
+                raise ValidationError(
+                    self.env._(
+                        "%(bag)s already covered %(used)s tickets: it cannot hold "
+                        "fewer.",
+                        bag=bag.name,
+                        used=used,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -112,6 +126,13 @@ class HelpdeskPlanBag(models.Model):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["partner_id"] = partner.commercial_partner_id.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("partner_id"):
+            partner = self.env["res.partner"].browse(vals["partner_id"])
+            vals = dict(vals, partner_id=partner.commercial_partner_id.id)
+        self.env["helpdesk.plan.consumption"]._check_terms_kept(self, vals, TAKEN_TERMS)
+        return super().write(vals)
 
     def _covers_on(self, day):
         self.ensure_one()

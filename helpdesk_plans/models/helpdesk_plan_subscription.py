@@ -18,6 +18,9 @@ SUBSCRIPTION_STATES = [
 # States in which the subscription may still serve tickets (on its dates).
 SERVING_STATES = ("active", "cancelled")
 LIVE_STATES = ("active", "cancelled", "suspended")
+# What the tickets taken were counted for: the client, the quota and the
+# periods (which start on the subscription's first day).
+TAKEN_TERMS = ("partner_id", "company_id", "plan_id", "date_start")
 # Transactions that charged, or may still charge, a renewal invoice.
 LIVE_TRANSACTION_STATES = ("pending", "authorized", "done")
 
@@ -240,6 +243,13 @@ class HelpdeskPlanSubscription(models.Model):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["partner_id"] = partner.commercial_partner_id.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("partner_id"):
+            partner = self.env["res.partner"].browse(vals["partner_id"])
+            vals = dict(vals, partner_id=partner.commercial_partner_id.id)
+        self.env["helpdesk.plan.consumption"]._check_terms_kept(self, vals, TAKEN_TERMS)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Periods and quota
