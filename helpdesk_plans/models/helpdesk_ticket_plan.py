@@ -65,17 +65,30 @@ class HelpdeskTicket(models.Model):
         if self.category_id.administrative:
             return candidates
         day = self._plan_day()
-        offers, reasons = self._plan_offers(day)
+        # The messages are the client's to read, whoever opens the ticket
+        # (the mail gateway, an agent on the phone).
+        client = self.with_context(lang=self._plan_client_lang())
+        offers, reasons = client._plan_offers(day)
         if not self._plan_required(day):
             return candidates + offers
         kept = [c for c in candidates if c.source != "policy"]
         refusal = Candidate(
             source="plan",
             sequence=SEQUENCE_PLAN_REFUSAL,
-            message=self._plan_refusal_message(reasons, offers),
+            message=client._plan_refusal_message(reasons, offers),
             covers=False,
         )
         return kept + offers + [refusal]
+
+    def _plan_client_lang(self):
+        """The language the client reads: the contact's, else the
+        client company's, else the one in use."""
+        self.ensure_one()
+        return (
+            self.partner_id.lang
+            or self.partner_id.commercial_partner_id.lang
+            or self.env.lang
+        )
 
     def _plan_offers(self, day):
         """(candidates, reasons): what the client's plans and bags offer on
@@ -199,8 +212,16 @@ class HelpdeskTicket(models.Model):
         return " ".join(reasons + [how_to])
 
     def _entitlement_claim(self, candidate):
+        """Take one ticket of the candidate's plan period or bag. A ticket
+        that already holds that very ticket keeps it (the chain may run
+        again on a claimed ticket); one held elsewhere is given back first,
+        so that a ticket never counts twice."""
         if candidate.source != "plan":
             return super()._entitlement_claim(candidate)
+        held = self._plan_held_consumption()
+        if held and held._takes_from(candidate.reference, self._plan_day()):
+            return True
+        held._release()
         return candidate.reference._claim_ticket(self)
 
     def _entitlement_covered_message(self):
@@ -219,9 +240,20 @@ class HelpdeskTicket(models.Model):
         )
 
     def _entitlement_release_claim(self):
-        if self.entitlement_source == "plan":
-            self.sudo().plan_consumption_ids._release()
+        """Give back the ticket the claim took, whatever the source the
+        chain has recorded meanwhile; a second call finds nothing held."""
+        self._plan_held_consumption()._release()
         return super()._entitlement_release_claim()
+
+    def _plan_held_consumption(self):
+        """The consumption of this ticket that counts, read from the
+        database: another transaction may have released it."""
+        self.ensure_one()
+        return (
+            self.env["helpdesk.plan.consumption"]
+            .sudo()
+            .search([("ticket_id", "=", self.id), ("released", "=", False)])
+        )
 
     def _entitlement_notify_uncovered(self):
         """Besides telling the client, ask the client's salesperson to offer

@@ -147,8 +147,13 @@ class TestConcurrency(BaseCase):
             covered = tickets.filtered("is_covered")
             self.assertEqual(covered.entitlement_source, "plan")
             self.assertEqual(covered.entitlement_state, "claimed")
+            # The ticket that lost is answered again in a transaction of its
+            # own, as a claim that lost a race is: the quota is used up.
             uncovered = tickets - covered
+            uncovered._entitlement_apply()
+            self.assertFalse(uncovered.is_covered)
             self.assertRegex(uncovered.entitlement_message, "used up")
+            self.assertFalse(uncovered.plan_consumption_ids)
             self.assertEqual(
                 env["helpdesk.plan.consumption"].search_count(
                     [("subscription_id", "=", self.committed["subscription"])]
