@@ -65,30 +65,17 @@ class HelpdeskTicket(models.Model):
         if self.category_id.administrative:
             return candidates
         day = self._plan_day()
-        # The messages are the client's to read, whoever opens the ticket
-        # (the mail gateway, an agent on the phone).
-        client = self.with_context(lang=self._plan_client_lang())
-        offers, reasons = client._plan_offers(day)
+        offers, reasons = self._plan_offers(day)
         if not self._plan_required(day):
             return candidates + offers
         kept = [c for c in candidates if c.source != "policy"]
         refusal = Candidate(
             source="plan",
             sequence=SEQUENCE_PLAN_REFUSAL,
-            message=client._plan_refusal_message(reasons, offers),
+            message=self._plan_refusal_message(reasons, offers),
             covers=False,
         )
         return kept + offers + [refusal]
-
-    def _plan_client_lang(self):
-        """The language the client reads: the contact's, else the
-        client company's, else the one in use."""
-        self.ensure_one()
-        return (
-            self.partner_id.lang
-            or self.partner_id.commercial_partner_id.lang
-            or self.env.lang
-        )
 
     def _plan_offers(self, day):
         """(candidates, reasons): what the client's plans and bags offer on
