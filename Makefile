@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`; `make loadtest`
 # for the production mode.
-.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest mutation readme help
+.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest mutation readme dist help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
@@ -13,6 +13,7 @@ help:
 	@echo "make loadtest  load and fault test of a multi-worker server"
 	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
+	@echo "make dist  the suite modules as wheels (odoo-addon-NAME) and a source archive, in dist/"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
 	@echo "make db     start the database cluster;  make venv  create .venv"
 
@@ -51,6 +52,9 @@ loadtest:
 
 readme:
 	@python3 scripts/addon_readme.py
+
+dist:
+	@scripts/dist.sh
 
 mutation: venv
 	@scripts/mutation.sh
