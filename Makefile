@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`; `make loadtest`
 # for the production mode.
-.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest mutation readme dist help
+.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest mutation readme dist wheel-test help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
@@ -14,6 +14,8 @@ help:
 	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
 	@echo "make dist  the suite modules as wheels (odoo-addon-NAME) and a source archive, in dist/"
+	@echo "make wheel-test  install the wheels in a fresh venv and a new database, run their tests"
+	@echo "            (part of make test; WHEEL_TESTS=none: the install only)"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
 	@echo "make db     start the database cluster;  make venv  create .venv"
 
@@ -55,6 +57,9 @@ readme:
 
 dist:
 	@scripts/dist.sh
+
+wheel-test: venv db
+	@scripts/wheel_test.sh
 
 mutation: venv
 	@scripts/mutation.sh
