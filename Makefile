@@ -52,8 +52,8 @@ bench-autoclose: venv db
 loadtest:
 	@scripts/loadtest.sh
 
-readme:
-	@python3 scripts/addon_readme.py
+readme: venv
+	@bash -c 'source scripts/env.sh && $$VENV/bin/python scripts/addon_readme.py'
 
 dist:
 	@scripts/dist.sh
