@@ -2,12 +2,15 @@
 catalogs: one English "High" with a Spanish word per context."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import polib
 import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+# The scripts import their shared helpers (apps_entries) as siblings.
+sys.path.insert(0, str(SCRIPTS))
 
 
 def _script(name):
