@@ -2,8 +2,10 @@
 # Upgrade a live database from an older version of the suite to this one,
 # then uninstall and reinstall each module.
 #
-# 1. The suite at UPGRADE_FROM (default below: the first commit where the
-#    four modules were together, "Merge branch 'autoclose'" of 2026-11-22) is
+# 1. The suite at UPGRADE_FROM (default below: c80e336 of 2026-11-22, the
+#    first commit where the four modules installed together and make test
+#    passed; cdbd798, where they first met, fails to install: autoclose
+#    called the foundation's planner with an argument it no longer took) is
 #    unpacked with git archive and installed with demo data in a database
 #    of its own; tests/upgrade/fill.py adds data through the real flows
 #    (a pack sold, invoiced and paid, tickets that consume it and plan
@@ -21,7 +23,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-from=${UPGRADE_FROM:-cdbd798d1616594f84cb966d3cf10ab4ef7eae43}
+from=${UPGRADE_FROM:-c80e3367f8890e7711e1e370f841b43073adab8d}
 work=$STAMPS/upgrade
 db=hsla_upgrade_$(date +%s)_$$
 results=()
