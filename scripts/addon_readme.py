@@ -76,8 +76,8 @@ def badges(manifest):
 def screenshots(manifest, prefix):
     """The manifest's images, as paths relative to where the page lies."""
     return "\n\n".join(
-        f".. image:: {prefix}{Path(image).name}\n   :alt: {Path(image).stem}"
-        for image in manifest.get("images", [])
+        f".. image:: {prefix}{path.name}\n   :alt: {path.stem.replace('_', ' ')}"
+        for path in map(Path, manifest.get("images", []))
     )
 
 
@@ -134,6 +134,7 @@ def render_html(rst):
         writer_name="html4css1",
         settings_overrides={
             "embed_stylesheet": True,
+            "xml_declaration": False,
             "syntax_highlight": "none",
             "output_encoding": "unicode",
             "report_level": 2,

@@ -22,6 +22,12 @@ import websocket
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1440, 900)
 DEBUG_PORT = 9322
+HIDE_NOTICES = "document.querySelectorAll('.o_notification').forEach(n => n.remove())"
+# A form view is drawn, with its fields, and nothing is loading any more.
+READY = (
+    "!!document.querySelector('.o_form_view .o_field_widget')"
+    " && !document.querySelector('.o_loading_indicator, .o_blockUI')"
+)
 # (module, file, model, domain): the first record of the domain, in its form.
 SCREENS = [
     (
@@ -30,13 +36,18 @@ SCREENS = [
         "helpdesk.ticket",
         [("name", "ilike", "no podemos emitir facturas electrónicas")],
     ),
-    ("helpdesk_priority_matrix", "priority_matrix.png", "helpdesk.priority.matrix", []),
+    (
+        "helpdesk_priority_matrix",
+        "priority_matrix.png",
+        "helpdesk.priority.matrix",
+        [("team_id", "=", False)],
+    ),
     ("helpdesk_sla_wallet", "wallet_ledger.png", "helpdesk.wallet", []),
     (
         "helpdesk_plans",
         "plan_subscription.png",
         "helpdesk.plan.subscription",
-        [("state", "=", "active")],
+        [("consumption_ids", "!=", False)],
     ),
     ("helpdesk_autoclose", "inactivity_rule.png", "helpdesk.autoclose.rule", []),
     (
@@ -140,11 +151,28 @@ class Browser:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result", {})
 
-    def shoot(self, url, path, settle=8):
+    def shoot(self, url, path):
         self.send("Page.navigate", url=url)
-        time.sleep(settle)
+        self.wait_for(READY)
+        time.sleep(2)
+        # Notices of the moment (a page "out of date" after an update) are
+        # not part of the screen.
+        self.send("Runtime.evaluate", expression=HIDE_NOTICES)
         data = self.send("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
+
+    def wait_for(self, expression, timeout=180):
+        """Until the page's JavaScript expression is true (the first visit
+        builds the web client's assets: minutes on a busy machine)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            answer = self.send(
+                "Runtime.evaluate", expression=expression, returnByValue=True
+            )
+            if answer.get("result", {}).get("value"):
+                return
+            time.sleep(1)
+        raise RuntimeError(f"the page never satisfied {expression}")
 
     def close(self):
         self.socket.close()
