@@ -11,6 +11,10 @@
     "author": "Helpdesk SLA suite contributors",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/ticket_waiting.png",
+        "static/description/inactivity_rule.png",
+    ],
     "website": "https://github.com/helpdesk-sla-suite/helpdesk-sla-suite",
     "depends": [
         "helpdesk_priority_matrix",

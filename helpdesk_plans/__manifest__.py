@@ -11,6 +11,9 @@
     "website": "https://github.com/helpdesk-sla-suite/helpdesk-sla-suite",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/plan_subscription.png",
+    ],
     "depends": [
         "helpdesk_priority_matrix",
         "contract",

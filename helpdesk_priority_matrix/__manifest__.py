@@ -60,5 +60,9 @@
     "post_init_hook": "post_init_hook",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/ticket_sla.png",
+        "static/description/priority_matrix.png",
+    ],
     "installable": True,
 }

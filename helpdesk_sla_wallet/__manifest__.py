@@ -10,6 +10,9 @@
     "author": "Helpdesk SLA suite contributors",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/wallet_ledger.png",
+    ],
     "website": "https://github.com/helpdesk-sla-suite/helpdesk-sla-suite",
     "depends": [
         "helpdesk_priority_matrix",

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Lint, the evented start-up check, pure-Python tests, then the Odoo suite
-# and the OCA peer suites in a throwaway database.
+# and the OCA peer suites in a throwaway database, then (full runs) the suite
+# installed and tested from its wheels (scripts/wheel_test.sh), the upgrade
+# from an older version and the uninstalls (scripts/upgrade_test.sh).
 # Ends with one line per stage and, last, "N passed, N failed, N skipped"
 # over all stages. Exit 0 only when nothing failed; without an Odoo the Odoo
 # stages are skipped (and said so), not failed.
@@ -105,6 +107,26 @@ run_odoo_suite() {
     if [ -z "${MODULES:-}" ]; then check_templates "$modules" "$conf"; fi
     run_suite_tests "$modules" "$conf"
     if [ -z "${MODULES:-}" ]; then run_peer_suites "$conf"; fi
+    drop_test_db
+    [ -z "${MODULES:-}" ] || return 0
+    # Full runs: the suite installed from its wheels in a fresh virtual
+    # environment and tested from there (WHEEL_TESTS=none: the install
+    # only); the upgrade from an older version and the uninstalls
+    # (UPGRADE=0 leaves them out).
+    run_script_stages wheel_test "wheel install"
+    [ "${UPGRADE:-1}" = 0 ] || run_script_stages upgrade_test "upgrade"
+}
+
+# run_script_stages SCRIPT FIRST_STAGE: run scripts/SCRIPT.sh and add the
+# stages its "stage: NAME|PASSED|FAILED|SKIPPED|NOTE" lines report.
+run_script_stages() {
+    local script=$1 first=$2 name p f s note
+    "scripts/$script.sh" | tee "$reports/$script.txt"
+    while IFS='|' read -r name p f s note; do
+        stage "${name#stage: }" "$p" "$f" "$s" "$note"
+    done < <(grep '^stage: ' "$reports/$script.txt")
+    grep -q '^stage: ' "$reports/$script.txt" ||
+        stage "$first" 0 1 0 "scripts/$script.sh ended early"
 }
 
 # check_templates MODULES CONF: the committed .pot of each suite module
