@@ -6,3 +6,5 @@ from . import test_sale
 from . import test_concurrency
 from . import test_portal
 from . import test_translations
+from . import test_tour_portal
+from . import test_tour_backend

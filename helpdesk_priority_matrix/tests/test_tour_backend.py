@@ -1,0 +1,45 @@
+from datetime import datetime
+
+from odoo.tests import new_test_user, tagged
+
+from .tour_common import TourCase
+
+
+@tagged("post_install", "-at_install")
+class TestTourConsultant(TourCase):
+    """A consultant configures the service from the Helpdesk menus."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.consultant = new_test_user(
+            cls.env,
+            login="tour_consultant",
+            password="tour_consultant",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_manager",
+            tz="UTC",
+        )
+
+    def test_business_hours_with_a_holiday_and_an_sla_policy(self):
+        self.start_tour(
+            "/odoo", "helpdesk_priority_matrix_consultant_sla", login="tour_consultant"
+        )
+        calendar = self.env["resource.calendar"].search(
+            [("name", "=", "Horario Soporte Azuero")]
+        )
+        self.assertEqual(len(calendar), 1)
+        holiday = calendar.global_leave_ids
+        self.assertEqual(holiday.name, "Día de la Independencia")
+        self.assertEqual(holiday.date_from, datetime(2027, 11, 3))
+        policy = self.env["helpdesk.sla.policy"].search(
+            [("name", "=", "Expansión Azuero")]
+        )
+        self.assertEqual(policy.calendar_id, calendar)
+        targets = {
+            line.level_id.code: (line.response_target, line.resolution_target)
+            for line in policy.line_ids
+        }
+        self.assertEqual(
+            targets,
+            {"P1": (1, 4), "P2": (2, 8), "P3": (4, 16), "P4": (8, 24), "P5": (16, 40)},
+        )
