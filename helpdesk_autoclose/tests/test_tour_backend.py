@@ -31,5 +31,6 @@ class TestTourConsultantRule(TourCase):
             self.env.ref("helpdesk_autoclose.stage_solution_proposed"),
         )
         self.assertEqual(
-            rule.solved_stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+            rule.solved_stage_id,
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done"),
         )

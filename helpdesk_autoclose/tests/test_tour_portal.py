@@ -56,7 +56,9 @@ class TestTourPortalSolution(TourCase):
         self.assertEqual(ticket.rating_last_value, 5)
 
     def test_solution_and_survey_in_english_on_a_desktop(self):
-        self.validate_and_rate(self.portal_client("tour_solution_en", "Coop. Azuero"), "en")
+        self.validate_and_rate(
+            self.portal_client("tour_solution_en", "Coop. Azuero"), "en"
+        )
 
     def test_solution_and_survey_in_spanish_on_a_phone(self):
         client = self.portal_client(

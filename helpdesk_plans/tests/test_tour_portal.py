@@ -87,7 +87,10 @@ class TestTourPortalPlan(TourCase):
 
     def test_new_ticket_served_by_the_plan_in_english_on_a_phone(self):
         self.start_client_tour(
-            "/new/ticket", "helpdesk_plans_portal_new_ticket_en", "tour_plan_en", phone=True
+            "/new/ticket",
+            "helpdesk_plans_portal_new_ticket_en",
+            "tour_plan_en",
+            phone=True,
         )
         self.assertServedByThePlan(self.client_en)
 

@@ -34,7 +34,9 @@ class TestTourPortalNewTicket(TourCase):
 
     def test_new_ticket_in_english_on_a_desktop(self):
         self.start_client_tour(
-            "/new/ticket", "helpdesk_priority_matrix_portal_new_ticket_en", "tour_bogota"
+            "/new/ticket",
+            "helpdesk_priority_matrix_portal_new_ticket_en",
+            "tour_bogota",
         )
         self.assertTicketOpened(self.client_en)
 

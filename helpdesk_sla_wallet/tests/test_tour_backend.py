@@ -57,7 +57,9 @@ class TestTourWalletBackend(TourCase):
             {"name": "Farmacias Azuero S.A.", "is_company": True}
         )
         wallet = self.env["helpdesk.wallet"].create({"partner_id": client.id})
-        wallet._credit_tickets(5, self.policy, kind="adjustment", reason="Saldo inicial")
+        wallet._credit_tickets(
+            5, self.policy, kind="adjustment", reason="Saldo inicial"
+        )
         return self.env["helpdesk.ticket"].create(
             {
                 "name": "Facturas sin timbrar",

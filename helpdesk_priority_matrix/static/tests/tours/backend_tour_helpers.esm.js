@@ -44,9 +44,10 @@ export function newRecord() {
 
 /** Type in a text, number or time field of the form (or of `scope`). */
 export function fill(field, value, scope = ".o_form_view") {
+    const widget = `${scope} .o_field_widget[name='${field}']`;
     return {
         content: `Fill ${field}`,
-        trigger: `${scope} .o_field_widget[name='${field}'] input`,
+        trigger: `${widget} input, ${widget} textarea`,
         run: `edit ${value}`,
     };
 }

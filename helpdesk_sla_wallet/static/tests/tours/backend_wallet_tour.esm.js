@@ -80,8 +80,13 @@ registry.category("web_tour.tours").add("helpdesk_sla_wallet_agent_ticket", {
             trigger: ".o_form_view .o_field_widget[name='expected_revenue']",
         },
         {
-            content: "It is the opportunity of this ticket",
-            trigger: ".o_breadcrumb .active:contains(Development)",
+            content: "It is the development opportunity of this ticket",
+            trigger: ".o_form_view .o_field_widget[name='name'] :is(input, textarea)",
+            run() {
+                if (!this.anchor.value.startsWith("Development: ")) {
+                    throw new Error(`Opportunity: ${this.anchor.value}`);
+                }
+            },
         },
     ],
 });
