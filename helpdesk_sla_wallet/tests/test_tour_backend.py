@@ -79,7 +79,8 @@ class TestTourWalletBackend(TourCase):
             login="tour_agent",
             password="tour_agent",
             groups="helpdesk_mgmt.group_helpdesk_user,"
-            "hr_timesheet.group_hr_timesheet_user,sales_team.group_sale_salesman",
+            "hr_timesheet.group_hr_timesheet_user,"
+            "sales_team.group_sale_salesman_all_leads",
         )
         ticket = self.wallet_ticket(agent)
         self.assertEqual(ticket.wallet_hour_cap, 1.0)

@@ -19,6 +19,8 @@ import {registry} from "@web/core/registry";
  */
 
 const CONFIG = "helpdesk_mgmt.helpdesk_ticket_config_main_menu";
+// The opportunity's form, once the diagnosis dialog is gone.
+const LEAD_FORM = "body:not(:has(.modal)) .o_form_view:has(.o_field_widget[name='probability'])";
 
 registry.category("web_tour.tours").add("helpdesk_sla_wallet_consultant_pack", {
     url: "/odoo",
@@ -76,12 +78,12 @@ registry.category("web_tour.tours").add("helpdesk_sla_wallet_agent_ticket", {
             run: "click",
         },
         {
-            content: "The sales opportunity opens",
-            trigger: ".o_form_view .o_field_widget[name='expected_revenue']",
+            content: "The sales opportunity opens, with its expected revenue",
+            trigger: `${LEAD_FORM} .o_field_widget[name='expected_revenue']`,
         },
         {
             content: "It is the development opportunity of this ticket",
-            trigger: ".o_form_view .o_field_widget[name='name'] :is(input, textarea)",
+            trigger: `${LEAD_FORM} .o_field_widget[name='name'] :is(input, textarea)`,
             run() {
                 if (!this.anchor.value.startsWith("Development: ")) {
                     throw new Error(`Opportunity: ${this.anchor.value}`);
