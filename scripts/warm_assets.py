@@ -50,7 +50,8 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         built = list(warm(env))
-    print(f"asset bundles built in {time.monotonic() - started:.0f} s: {', '.join(built)}")
+    elapsed = time.monotonic() - started
+    print(f"asset bundles built in {elapsed:.0f} s: {', '.join(built)}")
 
 
 if __name__ == "__main__":
