@@ -1,3 +1,5 @@
+import pytz
+
 from odoo.tests import tagged
 
 from .tour_common import TourCase
@@ -30,7 +32,19 @@ class TestTourPortalNewTicket(TourCase):
         )
         self.assertEqual((ticket.impact, ticket.urgency), ("high", "medium"))
         self.assertEqual(ticket.attachment_ids.mapped("name"), ["stamping_error.txt"])
-        self.assertTrue(ticket.sla_response_deadline)
+        self.assertDeadlineInClientTime(ticket, user)
+
+    def assertDeadlineInClientTime(self, ticket, user):
+        """The page the tour read gives the response deadline at the
+        client's own clock, in their language's date format."""
+        local = pytz.utc.localize(ticket.sla_response_deadline).astimezone(
+            pytz.timezone(user.tz)
+        )
+        date_format = self.env["res.lang"]._get_data(code=user.lang).date_format
+        self.authenticate(user.login, user.login)
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        response = page[page.index('name="portal_sla_response"') :]
+        self.assertIn(local.strftime(f"{date_format} %H:%M"), response[:400])
 
     def test_new_ticket_in_english_on_a_desktop(self):
         self.start_client_tour(
