@@ -21,8 +21,9 @@ class TestTourConsultant(TourCase):
             groups="base.group_system,helpdesk_mgmt.group_helpdesk_manager",
             tz="UTC",
         )
+        cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Mesa Azuero"})
 
-    def test_business_hours_with_a_holiday_and_an_sla_policy(self):
+    def test_business_hours_with_a_holiday_an_sla_policy_and_a_matrix(self):
         self.start_tour(
             "/odoo", "helpdesk_priority_matrix_consultant_sla", login="tour_consultant"
         )
@@ -45,3 +46,14 @@ class TestTourConsultant(TourCase):
             targets,
             {"P1": (1, 4), "P2": (2, 8), "P3": (4, 16), "P4": (8, 24), "P5": (16, 40)},
         )
+        matrix = self.env["helpdesk.priority.matrix"].search(
+            [("team_id", "=", self.team.id)]
+        )
+        self.assertEqual(len(matrix.cell_ids), 9)
+        levels = {
+            f"{cell.impact} {cell.urgency}": cell.level_id.code
+            for cell in matrix.cell_ids
+        }
+        self.assertEqual(levels["high high"], "P1")
+        self.assertEqual(levels["medium low"], "P4")
+        self.assertEqual(levels["low low"], "P5")

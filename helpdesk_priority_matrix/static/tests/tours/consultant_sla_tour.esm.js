@@ -1,6 +1,7 @@
 /** @odoo-module **/
 import {
     addLine,
+    choose,
     fill,
     newRecord,
     openHelpdesk,
@@ -14,8 +15,9 @@ import {registry} from "@web/core/registry";
 
 /**
  * A consultant sets a client's service up from the Helpdesk menus, without
- * debug mode: business hours with a public holiday, then an SLA policy on
- * them with a response and a resolution target for every priority level.
+ * debug mode: business hours with a public holiday, an SLA policy on them
+ * with a response and a resolution target for every priority level, and the
+ * impact x urgency matrix of the team that serves the client.
  */
 
 const CONFIG = "helpdesk_mgmt.helpdesk_ticket_config_main_menu";
@@ -27,6 +29,19 @@ const TARGETS = {
     P3: [4, 16],
     P4: [8, 24],
     P5: [16, 40],
+};
+
+// "impact urgency" -> level code: seed 000's matrix.
+export const MATRIX = {
+    "high high": "P1",
+    "high medium": "P2",
+    "high low": "P3",
+    "medium high": "P2",
+    "medium medium": "P3",
+    "medium low": "P4",
+    "low high": "P3",
+    "low medium": "P4",
+    "low low": "P5",
 };
 
 function calendarSteps() {
@@ -64,7 +79,27 @@ function policySteps() {
     ];
 }
 
+function matrixSteps() {
+    const cells = Object.entries(MATRIX).flatMap(([pair, level]) => {
+        const [impact, urgency] = pair.split(" ");
+        return [
+            addLine("cell_ids"),
+            choose("impact", impact, row("cell_ids")),
+            choose("urgency", urgency, row("cell_ids")),
+            ...pick("level_id", level, row("cell_ids")),
+        ];
+    });
+    return [
+        ...openMenu(CONFIG, "helpdesk_priority_matrix.menu_helpdesk_priority_matrix", "Priority Matrices"),
+        ...newRecord(),
+        fill("name", "Matriz Mesa Azuero"),
+        ...pick("team_id", "Mesa Azuero"),
+        ...cells,
+        ...save(),
+    ];
+}
+
 registry.category("web_tour.tours").add("helpdesk_priority_matrix_consultant_sla", {
     url: "/odoo",
-    steps: () => [...openHelpdesk(), ...calendarSteps(), ...policySteps()],
+    steps: () => [...openHelpdesk(), ...calendarSteps(), ...policySteps(), ...matrixSteps()],
 });
