@@ -21,8 +21,8 @@ import {registry} from "@web/core/registry";
  */
 
 const CONFIG = "helpdesk_mgmt.helpdesk_ticket_config_main_menu";
-export const CALENDAR_NAME = "Horario Soporte Azuero";
-// Level code -> [response hours, resolution hours]: seed 000's Expansión.
+const CALENDAR_NAME = "Horario Soporte Azuero";
+// Level code -> [response hours, resolution hours] of the new policy.
 const TARGETS = {
     P1: [1, 4],
     P2: [2, 8],
@@ -31,8 +31,8 @@ const TARGETS = {
     P5: [16, 40],
 };
 
-// "impact urgency" -> level code: seed 000's matrix.
-export const MATRIX = {
+// "impact urgency" -> level code, as the company matrix of the data maps them.
+const MATRIX = {
     "high high": "P1",
     "high medium": "P2",
     "high low": "P3",
