@@ -41,7 +41,7 @@ export const NEW_TICKET_TEXTS = {
     },
 };
 
-export const ATTACHMENT_NAME = "stamping_error.txt";
+const ATTACHMENT_NAME = "stamping_error.txt";
 
 /**
  * Put a file in the form's file input as a person choosing it would: the
