@@ -37,6 +37,11 @@
     "demo": [
         "demo/helpdesk_autoclose_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_autoclose/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -44,6 +44,11 @@
         "views/helpdesk_plans_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_plans_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_plans/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

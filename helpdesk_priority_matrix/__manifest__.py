@@ -55,6 +55,9 @@
             "helpdesk_priority_matrix/static/src/scss/portal_ticket_list.scss",
             "helpdesk_priority_matrix/static/src/scss/portal_ticket_notices.scss",
         ],
+        "web.assets_tests": [
+            "helpdesk_priority_matrix/static/tests/tours/*.esm.js",
+        ],
     },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",

@@ -48,6 +48,11 @@
         "demo/product_demo.xml",
         "demo/helpdesk_wallet_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_sla_wallet/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

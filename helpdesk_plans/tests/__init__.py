@@ -8,3 +8,5 @@ from . import test_portal
 from . import test_translations
 from . import test_claims
 from . import test_cron_concurrency
+from . import test_tour_portal
+from . import test_tour_backend
