@@ -150,24 +150,31 @@ class Dovecot:
 
 
 class SinkHandler:
-    """Records each message with its envelope recipients."""
+    """Records each message with its envelope recipients, in memory and as
+    a file of ``folder``."""
 
-    def __init__(self):
+    def __init__(self, folder):
         self.lock = threading.Lock()
         self.messages = []
+        self.folder = folder
+        os.makedirs(folder, exist_ok=True)
 
     async def handle_DATA(self, _server, _session, envelope):
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), parsed))
+            name = f"{len(self.messages):05d}.eml"
+        with open(os.path.join(self.folder, name), "wb") as saved:
+            saved.write(f"X-Envelope-To: {', '.join(envelope.rcpt_tos)}\r\n".encode())
+            saved.write(envelope.content)
         return "250 Message accepted for delivery"
 
 
 class SmtpSink:
     """An SMTP server that accepts every message and keeps it."""
 
-    def __init__(self, port):
-        self.handler = SinkHandler()
+    def __init__(self, port, folder):
+        self.handler = SinkHandler(folder)
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=port)
 
     def start(self):

@@ -21,6 +21,8 @@ defaults
     timeout client 180s
     timeout server 180s
     timeout http-request 30s
+    timeout queue 120s
+    timeout check 5s
     # A request refused by a dead node's closed port goes to the other one.
     option redispatch
     retries 2
@@ -33,40 +35,52 @@ frontend odoo_front
 backend odoo_nodes
     balance roundrobin
     cookie ODOO_NODE insert indirect nocache
-    option httpchk GET /web/health
+    # Odoo answers a request without a Host header with an error.
+    option httpchk
+    http-check send meth GET uri /web/health ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
 {servers}
 """
+# The health check asks the node's websocket process, which answers at
+# once while every HTTP worker is busy, and dies with the node: a node is
+# taken out when it is gone, not when it is loaded. Requests beyond the
+# node's HTTP workers wait in HAProxy's queue rather than in the node's.
 SERVER_LINE = (
-    "    server {name} 127.0.0.1:{port} check inter 1s fall 2 rise 2 cookie {name}"
+    "    server {name} 127.0.0.1:{port} cookie {name} maxconn {maxconn} "
+    "check port {check_port} inter 1s fall 2 rise 2"
 )
 
 
 class HAProxy:
-    def __init__(self, root, port, nodes):
-        """``nodes``: (name, HTTP port) of each Odoo node."""
+    def __init__(self, root, port, nodes, log_path, maxconn):
+        """``nodes``: (name, HTTP port, websocket port) of each Odoo node;
+        ``maxconn``: requests in progress per node (its HTTP workers)."""
         self.root, self.port, self.nodes = root, port, nodes
+        self.maxconn = maxconn
+        self.log_path = log_path
         self.conf = os.path.join(root, "haproxy.cfg")
         self.url = f"http://127.0.0.1:{port}"
         self.process = None
 
     def start(self, timeout=30):
         servers = "\n".join(
-            SERVER_LINE.format(name=name, port=port) for name, port in self.nodes
+            SERVER_LINE.format(name=name, port=port, check_port=check, maxconn=self.maxconn)
+            for name, port, check in self.nodes
         )
         with open(self.conf, "w") as conf:
             conf.write(HAPROXY_CONF.format(root=self.root, port=self.port, servers=servers))
         self.process = subprocess.Popen(
             ["haproxy", "-db", "-f", self.conf],
-            stdout=open(os.path.join(self.root, "haproxy.log"), "ab"),
+            stdout=open(self.log_path, "ab"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"HAProxy exited at start-up; see {self.root}")
-            if all(state == "UP" for state in self.states().values()):
+                raise RuntimeError(f"HAProxy exited at start-up; see {self.log_path}")
+            states = self.states()
+            if len(states) == len(self.nodes) and set(states.values()) == {"UP"}:
                 return
             time.sleep(0.3)
         raise RuntimeError(f"HAProxy did not see every node up within {timeout} s")
