@@ -154,7 +154,7 @@ awaiting = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
 waiting = env["helpdesk.ticket"].create(
     [
         {
-            "name": f"CL {run} waiting {client['index']}",
+            "name": f"LT {run} waiting {client['index']}",
             "description": "<p>Esperando la respuesta del cliente.</p>",
             "partner_id": client["partner_id"],
             "team_id": team.id,

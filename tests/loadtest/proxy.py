@@ -79,8 +79,10 @@ class HAProxy:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"HAProxy exited at start-up; see {self.log_path}")
-            states = self.states()
-            if len(states) == len(self.nodes) and set(states.values()) == {"UP"}:
+            # Servers start as UP until their checks say otherwise: wait for a
+            # passed check of each.
+            checks = {row["check_status"] for row in self.stats().values()}
+            if len(self.stats()) == len(self.nodes) and checks == {"L7OK"}:
                 return
             time.sleep(0.3)
         raise RuntimeError(f"HAProxy did not see every node up within {timeout} s")
