@@ -122,9 +122,8 @@ class ClusterTest:
         self.proxy.start()
         self.record(self.proxy.process)
         self.backend = Backend(self.proxy.url, self.db)
-        self.say(
-            f"nodes: {', '.join(f'{n.name} {n.url} (master {n.process.pid})' for n in self.nodes)}"
-        )
+        nodes = [f"{n.name} {n.url} (master {n.process.pid})" for n in self.nodes]
+        self.say(f"nodes: {', '.join(nodes)}")
         self.say(f"proxy: {self.proxy.url}, nodes {self.proxy.states()}")
 
     def load_fixtures(self):
@@ -136,7 +135,9 @@ class ClusterTest:
             CLUSTER_IMAP_PORT=str(self.args.imap_port),
             CLUSTER_IMAP_USER=f"{IMAP_USER}:clave-imap",
         )
-        with open(os.path.join(os.path.dirname(__file__), "cluster_fixtures.py")) as script:
+        with open(
+            os.path.join(os.path.dirname(__file__), "cluster_fixtures.py")
+        ) as script:
             done = subprocess.run(
                 [
                     self.args.python,
@@ -159,7 +160,9 @@ class ClusterTest:
         for line in done.stdout.splitlines():
             if line.startswith("FIXTURES "):
                 return json.loads(line[len("FIXTURES ") :])
-        raise RuntimeError(f"the fixtures failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        raise RuntimeError(
+            f"the fixtures failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        )
 
     def record(self, process):
         """The process group of each server started, for the shell script's
@@ -185,7 +188,9 @@ class ClusterTest:
             portal = PortalClient(self.proxy.url, client["login"], client["password"])
             outcome = portal.login()
             if outcome.error:
-                raise RuntimeError(f"{client['login']} could not log in: {outcome.error}")
+                raise RuntimeError(
+                    f"{client['login']} could not log in: {outcome.error}"
+                )
             portal.open_form()
             portal.client = client
             logged.append(portal)
@@ -227,7 +232,9 @@ class ClusterTest:
             start = time.monotonic()
 
             def work(portal, label=label):
-                return [self.submit(portal, "rate") for _ in range(self.args.rate_tickets)]
+                return [
+                    self.submit(portal, "rate") for _ in range(self.args.rate_tickets)
+                ]
 
             with ThreadPoolExecutor(len(portals)) as pool:
                 list(pool.map(work, portals))
@@ -235,10 +242,13 @@ class ClusterTest:
             done = [o for o in self.submissions[before:] if o.accepted]
             self.rates[label] = (len(done), wall, [o.seconds for o in done])
             self.portals = getattr(self, "portals", []) + portals
-        self.say("\n== tickets/s through the proxy (portal submissions, 2 attachments each)")
+        self.say(
+            "\n== tickets/s through the proxy (portal submissions, 2 attachments each)"
+        )
         for label, (count, wall, seconds) in self.rates.items():
             self.say(
-                f"{label}: {count} tickets in {wall:.1f} s = {count / wall:.2f} tickets/s; "
+                f"{label}: {count} tickets in {wall:.1f} "
+                f"s = {count / wall:.2f} tickets/s; "
                 f"latency {spread(seconds)}"
             )
         one, two = (c / w for c, w, _s in self.rates.values())
@@ -263,12 +273,15 @@ class ClusterTest:
 
     def load(self):
         self.say(
-            f"\n== load for {self.args.duration} s: {len(self.portals)} portal clients, "
+            f"\n== load for {self.args.duration} s: "
+            f"{len(self.portals)} portal clients, "
             "emails into the mailbox, agent replies, crons on both nodes, faults"
         )
         self.load_start = time.monotonic()
         self.stop_load.clear()
-        workers = [threading.Thread(target=self.portal_loop, args=(p,)) for p in self.portals]
+        workers = [
+            threading.Thread(target=self.portal_loop, args=(p,)) for p in self.portals
+        ]
         workers += [
             threading.Thread(target=self.email_loop),
             threading.Thread(target=self.agent_loop),
@@ -348,7 +361,7 @@ class ClusterTest:
             body = (
                 "Hola: ya revisamos el caso y le escribimos con la solución en breve."
                 if lang.startswith("es")
-                else "Hello: we have looked at the case and will write to you with the fix soon."
+                else "Hello: we have looked at the case and will write to you soon."
             )
             start = time.monotonic()
             reply = {"ticket_id": target.ticket_id, "lang": lang}
@@ -390,13 +403,20 @@ class ClusterTest:
         to one effect). Fetching mail is left to the nodes' cron workers
         (see fetch_alone)."""
         live = [node for node in self.nodes if node.running]
-        calls = [("ir.cron", "method_direct_trigger", cron_id) for cron_id in self.cron_ids()]
+        calls = [
+            ("ir.cron", "method_direct_trigger", cron_id) for cron_id in self.cron_ids()
+        ]
         calls += [
             ("ir.actions.server", "run", action)
             for action in self.fixtures["suite_actions"].values()
         ]
         barriers = [threading.Barrier(len(live), timeout=60) for _call in calls]
-        storm = {"at": time.monotonic() - self.load_start, "ran": 0, "busy": 0, "failed": []}
+        storm = {
+            "at": time.monotonic() - self.load_start,
+            "ran": 0,
+            "busy": 0,
+            "failed": [],
+        }
         self.storm_running.set()
 
         def on(node):
@@ -407,7 +427,9 @@ class ClusterTest:
                 for barrier in barriers:
                     barrier.abort()
                 return
-            for (model, method, record_id), barrier in zip(calls, barriers, strict=True):
+            for (model, method, record_id), barrier in zip(
+                calls, barriers, strict=True
+            ):
                 try:
                     barrier.wait()
                 except threading.BrokenBarrierError:
@@ -446,7 +468,9 @@ class ClusterTest:
                     )
         except OSError as error:
             with self.lock:
-                storm["failed"].append(f"{node.name} {model} {record_id}: {error!r}"[:200])
+                storm["failed"].append(
+                    f"{node.name} {model} {record_id}: {error!r}"[:200]
+                )
 
     # Faults
 
@@ -473,7 +497,10 @@ class ClusterTest:
     def imap_up(self):
         self.dovecot.start()
         self.record(self.dovecot.process)
-        self.note(f"IMAP server started again after {time.monotonic() - self.imap_down_at:.0f} s")
+        self.note(
+            "IMAP server started again after "
+            f"{time.monotonic() - self.imap_down_at:.0f} s"
+        )
 
     def kill_node(self):
         # While a storm runs (within 15 s): the node is running crons.
@@ -482,11 +509,16 @@ class ClusterTest:
             time.sleep(0.05)
         time.sleep(0.5)
         node = self.nodes[1]
-        self.killed = {"at": time.monotonic() - self.load_start, "crons": node.children()}
+        self.killed = {
+            "at": time.monotonic() - self.load_start,
+            "crons": node.children(),
+        }
         node.kill()
         self.note(f"{node.name} killed with SIGKILL (master and all its processes)")
         self.wait_for(lambda: self.proxy.states().get(node.name) == "DOWN", 30)
-        self.killed["proxy_down_after"] = time.monotonic() - self.load_start - self.killed["at"]
+        self.killed["proxy_down_after"] = (
+            time.monotonic() - self.load_start - self.killed["at"]
+        )
         self.note(f"proxy marked {node.name} DOWN")
 
     def restart_node(self):
@@ -498,18 +530,29 @@ class ClusterTest:
 
     def restart_postgres(self):
         if not self.args.pg_restart:
-            self.note("PostgreSQL restart skipped: the cluster is not this checkout's own")
+            self.note(
+                "PostgreSQL restart skipped: the cluster is not this checkout's own"
+            )
             self.pg_restarted = None
             return
         start = time.monotonic()
-        done = subprocess.run(self.args.pg_restart, shell=True, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            self.args.pg_restart,
+            shell=True,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         self.pg_restarted = {
             "at": start - self.load_start,
             "seconds": time.monotonic() - start,
             "ok": done.returncode == 0,
             "output": (done.stdout + done.stderr)[-300:],
         }
-        self.note(f"PostgreSQL restarted (pg_ctl restart -m fast) in {time.monotonic() - start:.1f} s")
+        self.note(
+            "PostgreSQL restarted (pg_ctl restart -m "
+            f"fast) in {time.monotonic() - start:.1f} s"
+        )
 
     @staticmethod
     def wait_for(condition, timeout):
@@ -542,9 +585,13 @@ class ClusterTest:
             for cron_id in self.cron_ids():
                 self.call_quietly(backend, "ir.cron", "method_direct_trigger", cron_id)
             queued = backend.call(
-                "helpdesk.ticket", "search_count", [("confirmation_queued_at", "!=", False)]
+                "helpdesk.ticket",
+                "search_count",
+                [("confirmation_queued_at", "!=", False)],
             )
-            outgoing = backend.call("mail.mail", "search_count", [("state", "=", "outgoing")])
+            outgoing = backend.call(
+                "mail.mail", "search_count", [("state", "=", "outgoing")]
+            )
             if not queued and not outgoing:
                 break
         self.say(f"confirmations queued: {queued}, mails outgoing: {outgoing}")
@@ -565,7 +612,9 @@ class ClusterTest:
             except xmlrpc.client.Fault:
                 time.sleep(2)
         try:
-            yield lambda: self.call_quietly(backend, "ir.cron", "method_direct_trigger", cron_id)
+            yield lambda: self.call_quietly(
+                backend, "ir.cron", "method_direct_trigger", cron_id
+            )
         finally:
             backend.call("ir.cron", "write", [cron_id], {"active": True})
 
@@ -575,7 +624,9 @@ class ClusterTest:
                 return backend.call(model, method, [record_id])
             except xmlrpc.client.Fault as fault:
                 if fault.faultCode != 2:
-                    self.say(f"  {model}.{method}({record_id}): {fault.faultString[-300:]}")
+                    self.say(
+                        f"  {model}.{method}({record_id}): {fault.faultString[-300:]}"
+                    )
                     return None
                 time.sleep(2)
         return None
@@ -593,7 +644,9 @@ class ClusterTest:
         logged = [r for r in node.requests(offset) if r.path == "/xmlrpc/2/object"]
         fetched = [line for line in node.log_lines(offset) if "Fetched " in line]
         count = sum(int(line.split("Fetched ")[1].split()[0]) for line in fetched)
-        self.email_queries = (max(r.queries for r in logged) / count) if logged and count else None
+        self.email_queries = (
+            (max(r.queries for r in logged) / count) if logged and count else None
+        )
 
     # Report
 
@@ -607,20 +660,34 @@ class ClusterTest:
         )
         failed = [o for o in self.submissions if not o.accepted]
         for outcome in failed[:8]:
-            say(f"  refused at {outcome.details['at']:.1f} s on {outcome.details['node']}: {outcome.error[:120]}")
+            say(
+                f"  refused at {outcome.details['at']:.1f} s on "
+                f"{outcome.details['node']}: {outcome.error[:120]}"
+            )
         by_node = {}
         for outcome in accepted:
-            by_node[outcome.details["node"]] = by_node.get(outcome.details["node"], 0) + 1
+            by_node[outcome.details["node"]] = (
+                by_node.get(outcome.details["node"], 0) + 1
+            )
         say(f"  accepted submissions by node (sticky cookie): {by_node}")
         say(f"  proxy: requests served per node {self.proxy.sessions()}")
         say(
             f"emails: {len(self.emails)} delivered into the mailbox "
-            f"({sum(o.details['imap_down'] for o in self.emails)} while IMAP was down); "
+            f"({sum(o.details['imap_down'] for o in self.emails)} "
+            "while IMAP was down); "
             f"APPEND {spread([o.seconds for o in self.emails if not o.error])}"
         )
         ok = [r for r in self.replies if "message_id" in r]
-        say(f"agent replies over RPC: {len(ok)}/{len(self.replies)}; {spread([r['seconds'] for r in ok])}")
-        logged = [r for node in self.nodes for r in node.requests() if r.path == "/submitted/ticket"]
+        say(
+            f"agent replies over RPC: {len(ok)}/{len(self.replies)}; "
+            f"{spread([r['seconds'] for r in ok])}"
+        )
+        logged = [
+            r
+            for node in self.nodes
+            for r in node.requests()
+            if r.path == "/submitted/ticket"
+        ]
         if logged:
             say(
                 "server side per portal submission: queries "
@@ -628,7 +695,10 @@ class ClusterTest:
                 f"{statistics.median(r.query_time for r in logged):.3f} s in SQL"
             )
         if self.email_queries:
-            say(f"server side per email fetched over IMAP: {self.email_queries:.0f} queries")
+            say(
+                "server side per email fetched over "
+                f"IMAP: {self.email_queries:.0f} queries"
+            )
         runs = sum(s["ran"] for s in self.storms)
         busy = sum(s["busy"] for s in self.storms)
         say(
@@ -666,11 +736,15 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--cron-workers", type=int, default=1)
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--rate-tickets", type=int, default=4, help="per client and phase")
+    parser.add_argument(
+        "--rate-tickets", type=int, default=4, help="per client and phase"
+    )
     parser.add_argument("--duration", type=int, default=90, help="seconds of load")
     parser.add_argument("--storm-every", type=float, default=8.0)
     parser.add_argument("--probe-emails", type=int, default=5)
-    parser.add_argument("--pg-restart", default="", help="command restarting PostgreSQL")
+    parser.add_argument(
+        "--pg-restart", default="", help="command restarting PostgreSQL"
+    )
     parser.add_argument("--time-limit", type=int, default=1500, help="seconds")
     parser.add_argument("--run-id", default=time.strftime("%H%M%S"))
     return parser.parse_args()
@@ -690,8 +764,10 @@ def main():
     signal.alarm(args.time_limit)
     print(
         f"== cluster test {args.run_id}: 2 Odoo nodes ({args.workers} HTTP workers, "
-        f"{args.cron_workers} cron worker(s) each), HAProxy on 127.0.0.1:{args.proxy_port}, "
-        f"Dovecot IMAP on 127.0.0.1:{args.imap_port}, SMTP sink on 127.0.0.1:{args.smtp_port}, "
+        f"{args.cron_workers} cron worker(s) each), "
+        f"HAProxy on 127.0.0.1:{args.proxy_port}, "
+        f"Dovecot IMAP on 127.0.0.1:{args.imap_port}, "
+        f"SMTP sink on 127.0.0.1:{args.smtp_port}, "
         f"database {args.db}\nmachine: {os.cpu_count()} cores, load average "
         f"{os.getloadavg()[0]:.1f}",
         flush=True,

@@ -9,7 +9,9 @@ from checks import run_checks
 CONFIRMATION = "helpdesk_priority_matrix.mail_template_ticket_confirmation"
 REMINDER = "helpdesk_autoclose.mail_template_autoclose_reminder"
 CLOSED = "helpdesk_autoclose.mail_template_autoclose_closed"
-SPANISH = set("el la los las de del que su sus en por para con una es se le al lo".split())
+SPANISH = set(
+    "el la los las de del que su sus en por para con una es se le al lo".split()
+)
 ENGLISH = set("the your of to and is for on with we you has was by be this it".split())
 WORD = re.compile(r"[a-záéíóúñü]+")
 
@@ -51,7 +53,13 @@ class ClusterChecks:
             "helpdesk.ticket",
             "search_read",
             [("name", "=like", f"LT {self.run_id} %")],
-            fields=["name", "partner_id", "stage_id", "entitlement_source", "confirmation_queued_at"],
+            fields=[
+                "name",
+                "partner_id",
+                "stage_id",
+                "entitlement_source",
+                "confirmation_queued_at",
+            ],
             context={"active_test": False},
         )
         self.ticket_count = len(self.tickets)
@@ -80,14 +88,22 @@ class ClusterChecks:
             [("message_id", "in", [o.details["message_id"] for o in emails])],
             fields=["message_id", "model", "res_id"],
         )
-        thread = {m["message_id"]: m["res_id"] for m in messages if m["model"] == "helpdesk.ticket"}
+        thread = {
+            m["message_id"]: m["res_id"]
+            for m in messages
+            if m["model"] == "helpdesk.ticket"
+        }
         for outcome in emails:
             outcome.ticket_id = thread.get(outcome.details["message_id"])
             if not outcome.ticket_id:
                 outcome.error = "delivered into the mailbox, no ticket"
 
     def emails_fetched(self):
-        delivered = [o for o in self.test.emails if o.error != "not delivered" and "not delivered" not in (o.error or "")]
+        delivered = [
+            o
+            for o in self.test.emails
+            if o.error != "not delivered" and "not delivered" not in (o.error or "")
+        ]
         self.check(
             "every email delivered into the mailbox became a ticket (none lost)",
             [o.label for o in delivered if not o.accepted],
@@ -101,7 +117,9 @@ class ClusterChecks:
         )
         self.check(
             "the mailbox has no unfetched message left",
-            [f"{self.test.dovecot.unseen()} unseen"] if self.test.dovecot.unseen() else [],
+            [f"{self.test.dovecot.unseen()} unseen"]
+            if self.test.dovecot.unseen()
+            else [],
             1,
         )
 
@@ -109,12 +127,19 @@ class ClusterChecks:
         """A pattern matching the template's subject in every language."""
         module, name = xmlid.split(".")
         [data] = self.call(
-            "ir.model.data", "search_read", [("module", "=", module), ("name", "=", name)], fields=["res_id"]
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "=", name)],
+            fields=["res_id"],
         )
         patterns = []
         for lang in ("en_US", "es_419"):
             [template] = self.call(
-                "mail.template", "read", [data["res_id"]], ["subject"], context={"lang": lang}
+                "mail.template",
+                "read",
+                [data["res_id"]],
+                ["subject"],
+                context={"lang": lang},
             )
             parts = re.split(r"\{\{.*?\}\}", template["subject"] or "")
             patterns.append("^" + ".+?".join(re.escape(p) for p in parts) + "$")
@@ -131,7 +156,9 @@ class ClusterChecks:
         for message in messages:
             subjects[message["res_id"]].append(message["subject"] or "")
         waiting = set(self.fixtures["waiting_ticket_ids"])
-        covered = [t for t in self.tickets if t["entitlement_source"] not in (False, "none")]
+        covered = [
+            t for t in self.tickets if t["entitlement_source"] not in (False, "none")
+        ]
         for label, xmlid, tickets in (
             ("confirmation", CONFIRMATION, covered),
             ("reminder", REMINDER, [t for t in self.tickets if t["id"] in waiting]),
@@ -143,7 +170,8 @@ class ClusterChecks:
                 [
                     f"{t['name']}: {count}"
                     for t in tickets
-                    if (count := sum(bool(pattern.match(s)) for s in subjects[t["id"]])) != 1
+                    if (count := sum(bool(pattern.match(s)) for s in subjects[t["id"]]))
+                    != 1
                 ],
                 len(tickets),
             )
@@ -160,7 +188,12 @@ class ClusterChecks:
         )
         self.check(
             "each ticket waiting a month was closed",
-            [f"{t['name']} in {t['stage_id'][1]}" for t in closed if "Closed" not in t["stage_id"][1] and "Cerrado" not in t["stage_id"][1]],
+            [
+                f"{t['name']} in {t['stage_id'][1]}"
+                for t in closed
+                if "Closed" not in t["stage_id"][1]
+                and "Cerrado" not in t["stage_id"][1]
+            ],
             len(closed),
         )
 
@@ -181,7 +214,16 @@ class ClusterChecks:
             "helpdesk.wallet.move",
             "search_read",
             [("wallet_id", "in", [w["id"] for w in wallets])],
-            fields=["wallet_id", "kind", "amount", "ticket_id", "credit_id", "is_credit", "remaining", "expiry_date"],
+            fields=[
+                "wallet_id",
+                "kind",
+                "amount",
+                "ticket_id",
+                "credit_id",
+                "is_credit",
+                "remaining",
+                "expiry_date",
+            ],
         )
         by_wallet = defaultdict(list)
         for move in moves:
@@ -191,30 +233,43 @@ class ClusterChecks:
             [
                 f"{w['partner_id'][1]}: balance {w['balance']}, ledger {total}"
                 for w in wallets
-                if (total := sum(m["amount"] for m in by_wallet[w["id"]])) != w["balance"]
+                if (total := sum(m["amount"] for m in by_wallet[w["id"]]))
+                != w["balance"]
             ],
             len(wallets),
         )
         per_ticket = Counter(
-            m["ticket_id"][0] for m in moves if m["kind"] == "consumption" and m["ticket_id"]
+            m["ticket_id"][0]
+            for m in moves
+            if m["kind"] == "consumption" and m["ticket_id"]
         )
-        reversed_ = Counter(m["ticket_id"][0] for m in moves if m["kind"] == "reversal" and m["ticket_id"])
-        wallet_tickets = [t for t in self.tickets if t["entitlement_source"] == "wallet"]
+        reversed_ = Counter(
+            m["ticket_id"][0]
+            for m in moves
+            if m["kind"] == "reversal" and m["ticket_id"]
+        )
+        wallet_tickets = [
+            t for t in self.tickets if t["entitlement_source"] == "wallet"
+        ]
         self.check(
             "each wallet ticket consumed exactly one ticket of its wallet",
             [
-                f"{t['name']}: {per_ticket[t['id']]} consumption(s), {reversed_[t['id']]} reversal(s)"
+                f"{t['name']}: {per_ticket[t['id']]} "
+                f"consumption(s), {reversed_[t['id']]} reversal(s)"
                 for t in wallet_tickets
                 if per_ticket[t["id"]] - reversed_[t["id"]] != 1
             ],
             len(wallet_tickets),
         )
         expired = [m for m in moves if m["is_credit"] and m["expiry_date"]]
-        expiries = Counter(m["credit_id"][0] for m in moves if m["kind"] == "expiry" and m["credit_id"])
+        expiries = Counter(
+            m["credit_id"][0] for m in moves if m["kind"] == "expiry" and m["credit_id"]
+        )
         self.check(
             "each expired pack was expired exactly once, nothing left on it",
             [
-                f"credit {m['id']}: {expiries[m['id']]} expiry move(s), {m['remaining']} left"
+                f"credit {m['id']}: {expiries[m['id']]} "
+                f"expiry move(s), {m['remaining']} left"
                 for m in expired
                 if expiries[m["id"]] != 1 or m["remaining"] != 0
             ],
@@ -227,15 +282,29 @@ class ClusterChecks:
             "helpdesk.plan.subscription",
             "search_read",
             [("partner_id", "in", [c["company_partner_id"] for c in clients])],
-            fields=["partner_id", "tickets_used", "contract_id", "period_start", "state"],
+            fields=[
+                "partner_id",
+                "tickets_used",
+                "contract_id",
+                "period_start",
+                "state",
+            ],
         )
         consumptions = self.call(
             "helpdesk.plan.consumption",
             "search_read",
             [("subscription_id", "in", [s["id"] for s in subscriptions])],
-            fields=["subscription_id", "ticket_id", "released", "period_start", "ticket_count"],
+            fields=[
+                "subscription_id",
+                "ticket_id",
+                "released",
+                "period_start",
+                "ticket_count",
+            ],
         )
-        plan_tickets = {t["id"] for t in self.tickets if t["entitlement_source"] == "plan"}
+        plan_tickets = {
+            t["id"] for t in self.tickets if t["entitlement_source"] == "plan"
+        }
         live = [c for c in consumptions if not c["released"]]
         problems = []
         for subscription in subscriptions:
@@ -246,15 +315,29 @@ class ClusterChecks:
                 and c["period_start"] == subscription["period_start"]
             )
             if used != subscription["tickets_used"]:
-                problems.append(f"{subscription['partner_id'][1]}: used {subscription['tickets_used']}, consumption {used}")
-        self.check("each plan's tickets used equal its consumption", problems, len(subscriptions))
+                problems.append(
+                    f"{subscription['partner_id'][1]}: used "
+                    f"{subscription['tickets_used']}, consumption {used}"
+                )
+        self.check(
+            "each plan's tickets used equal its consumption",
+            problems,
+            len(subscriptions),
+        )
         per_ticket = Counter(c["ticket_id"][0] for c in live if c["ticket_id"])
         self.check(
             "each plan ticket consumed exactly once",
-            [f"ticket {t}: {per_ticket[t]}" for t in plan_tickets if per_ticket[t] != 1],
+            [
+                f"ticket {t}: {per_ticket[t]}"
+                for t in plan_tickets
+                if per_ticket[t] != 1
+            ],
             len(plan_tickets),
         )
-        self.invoices([s["contract_id"][0] for s in subscriptions if s["contract_id"]], len(subscriptions))
+        self.invoices(
+            [s["contract_id"][0] for s in subscriptions if s["contract_id"]],
+            len(subscriptions),
+        )
 
     def invoices(self, contract_ids, subscriptions):
         lines = self.call(
@@ -268,13 +351,30 @@ class ClusterChecks:
             "account.move",
             "search_read",
             [("id", "in", list(moves))],
-            fields=["name", "invoice_date", "state", "payment_state", "transaction_ids", "invoice_line_ids"],
+            fields=[
+                "name",
+                "invoice_date",
+                "state",
+                "payment_state",
+                "transaction_ids",
+                "invoice_line_ids",
+            ],
         )
-        contract_of = {line["move_id"][0]: line["contract_line_id"][0] for line in lines}
-        periods = Counter((contract_of[i["id"]], i["invoice_date"]) for i in invoices if i["state"] != "cancel")
+        contract_of = {
+            line["move_id"][0]: line["contract_line_id"][0] for line in lines
+        }
+        periods = Counter(
+            (contract_of[i["id"]], i["invoice_date"])
+            for i in invoices
+            if i["state"] != "cancel"
+        )
         self.check(
             "one invoice per plan and period",
-            [f"contract line {key[0]} on {key[1]}: {count}" for key, count in periods.items() if count != 1]
+            [
+                f"contract line {key[0]} on {key[1]}: {count}"
+                for key, count in periods.items()
+                if count != 1
+            ]
             + ([] if invoices else ["no renewal invoice at all"]),
             len(periods) or 1,
         )
@@ -285,17 +385,27 @@ class ClusterChecks:
             [("invoice_ids", "in", list(moves))],
             fields=["invoice_ids", "state", "reference"],
         )
-        charges = Counter(i for tx in transactions if tx["state"] in ("done", "authorized", "pending") for i in tx["invoice_ids"])
+        charges = Counter(
+            i
+            for tx in transactions
+            if tx["state"] in ("done", "authorized", "pending")
+            for i in tx["invoice_ids"]
+        )
         posted = [i for i in invoices if i["state"] == "posted"]
         self.check(
             "each renewal invoice charged to the card exactly once",
-            [f"{i['name']}: {charges[i['id']]} charge(s)" for i in posted if charges[i["id"]] != 1],
+            [
+                f"{i['name']}: {charges[i['id']]} charge(s)"
+                for i in posted
+                if charges[i["id"]] != 1
+            ],
             len(posted),
         )
 
     def say_invoices(self, invoices, subscriptions):
         self.test.say(
-            f"renewals: {len(invoices)} invoice(s) for {subscriptions} plan subscription(s) "
+            f"renewals: {len(invoices)} invoice(s) for "
+            f"{subscriptions} plan subscription(s) "
             f"({Counter(i['payment_state'] for i in invoices)})"
         )
 
@@ -310,12 +420,19 @@ class ClusterChecks:
                 ("mail_message_id.res_id", "in", self.ticket_ids),
                 ("notification_type", "=", "email"),
             ],
-            fields=["mail_message_id", "res_partner_id", "notification_status", "failure_reason"],
+            fields=[
+                "mail_message_id",
+                "res_partner_id",
+                "notification_status",
+                "failure_reason",
+            ],
         )
         message_ids = {n["mail_message_id"][0] for n in notifications}
         headers = {
             m["id"]: m["message_id"]
-            for m in self.call("mail.message", "read", list(message_ids), ["message_id"])
+            for m in self.call(
+                "mail.message", "read", list(message_ids), ["message_id"]
+            )
         }
         partners = {
             p["id"]: (p["email"] or "").lower()
@@ -327,11 +444,14 @@ class ClusterChecks:
             )
         }
         received = self.test.sink.received()
-        delivered = Counter((str(m["Message-Id"]).strip(), rcpt) for rcpt, m in received)
+        delivered = Counter(
+            (str(m["Message-Id"]).strip(), rcpt) for rcpt, m in received
+        )
         self.check(
             "every mail the suite sent is marked sent",
             [
-                f"message {n['mail_message_id'][0]} to {n['res_partner_id'][1]}: {n['notification_status']} {n['failure_reason'] or ''}"
+                f"message {n['mail_message_id'][0]} to {n['res_partner_id'][1]}: "
+                f"{n['notification_status']} {n['failure_reason'] or ''}"
                 for n in notifications
                 if n["notification_status"] != "sent"
             ],
@@ -340,15 +460,28 @@ class ClusterChecks:
         self.check(
             "every mail the suite sent reached the SMTP sink exactly once",
             [
-                f"{headers[n['mail_message_id'][0]]} to {partners[n['res_partner_id'][0]]}: {count}"
+                f"{headers[n['mail_message_id'][0]]} to "
+                f"{partners[n['res_partner_id'][0]]}: {count}"
                 for n in notifications
-                if (count := delivered[(headers[n["mail_message_id"][0]], partners[n["res_partner_id"][0]])]) != 1
+                if (
+                    count := delivered[
+                        (
+                            headers[n["mail_message_id"][0]],
+                            partners[n["res_partner_id"][0]],
+                        )
+                    ]
+                )
+                != 1
             ],
             len(notifications),
         )
         self.check(
             "no message reached the sink twice",
-            [f"{key[0]} to {key[1]}: {count}" for key, count in delivered.items() if count > 1],
+            [
+                f"{key[0]} to {key[1]}: {count}"
+                for key, count in delivered.items()
+                if count > 1
+            ],
             len(delivered),
         )
         langs = {c["login"].lower(): c["lang"][:2] for c in self.fixtures["clients"]}
@@ -383,10 +516,16 @@ class ClusterChecks:
     def faults(self):
         test = self.test
         killed = getattr(test, "killed", {})
-        restarted = next((at for at, what in test.events if "started again and back" in what), None)
+        restarted = next(
+            (at for at, what in test.events if "started again and back" in what), None
+        )
         if killed and restarted:
             window_start = killed["at"] + killed.get("proxy_down_after", 0) + 1
-            window = [o for o in test.submissions if window_start <= o.details["at"] <= restarted]
+            window = [
+                o
+                for o in test.submissions
+                if window_start <= o.details["at"] <= restarted
+            ]
             self.check(
                 "with a node killed, the proxy sent every client to the other node",
                 [f"{o.label}: {o.error}" for o in window if not o.accepted]
@@ -396,7 +535,9 @@ class ClusterChecks:
             storms = [s for s in test.storms if window_start <= s["at"] <= restarted]
             self.check(
                 "with a node killed, the other node ran the crons",
-                [] if storms and all(s["ran"] for s in storms) else [f"storms {storms}"],
+                []
+                if storms and all(s["ran"] for s in storms)
+                else [f"storms {storms}"],
                 len(storms),
             )
         else:
@@ -409,11 +550,19 @@ class ClusterChecks:
         )
         pg = getattr(test, "pg_restarted", None)
         if pg is not None:
-            after = [o for o in test.submissions if o.details["at"] > pg["at"] + pg["seconds"] + 5]
+            after = [
+                o
+                for o in test.submissions
+                if o.details["at"] > pg["at"] + pg["seconds"] + 5
+            ]
             nodes = {o.details["node"] for o in after if o.accepted}
             self.check(
                 "after the PostgreSQL restart both nodes serve again",
                 ([] if pg["ok"] else [pg["output"]])
-                + ([] if {"node1", "node2"} <= nodes else [f"accepted after it on {sorted(n or '?' for n in nodes)}"]),
+                + (
+                    []
+                    if {"node1", "node2"} <= nodes
+                    else [f"accepted after it on {sorted(n or '?' for n in nodes)}"]
+                ),
                 1,
             )

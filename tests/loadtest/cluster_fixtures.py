@@ -167,9 +167,7 @@ waiting.write({"autoclose_waiting_since": fields.Datetime.now() - timedelta(days
 
 # Every cron due now and every minute: both nodes' cron workers compete for
 # them during the whole run, besides the triggers of the test itself.
-crons = env["ir.cron"].browse(
-    [env.ref(xmlid).id for xmlid in SUITE_CRONS + MAIL_CRONS]
-)
+crons = env["ir.cron"].browse([env.ref(xmlid).id for xmlid in SUITE_CRONS + MAIL_CRONS])
 crons.write(
     {
         "active": True,

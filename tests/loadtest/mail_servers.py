@@ -138,7 +138,10 @@ class Dovecot:
             check=True,
             user=self.uid,
             group=self.gid,
-            env={"USER": self.login, "HOME": os.path.join(self.root, "home", self.login)},
+            env={
+                "USER": self.login,
+                "HOME": os.path.join(self.root, "home", self.login),
+            },
         )
 
     def unseen(self):

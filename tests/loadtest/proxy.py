@@ -64,11 +64,15 @@ class HAProxy:
 
     def start(self, timeout=30):
         servers = "\n".join(
-            SERVER_LINE.format(name=name, port=port, check_port=check, maxconn=self.maxconn)
+            SERVER_LINE.format(
+                name=name, port=port, check_port=check, maxconn=self.maxconn
+            )
             for name, port, check in self.nodes
         )
         with open(self.conf, "w") as conf:
-            conf.write(HAPROXY_CONF.format(root=self.root, port=self.port, servers=servers))
+            conf.write(
+                HAPROXY_CONF.format(root=self.root, port=self.port, servers=servers)
+            )
         self.process = subprocess.Popen(
             ["haproxy", "-db", "-f", self.conf],
             stdout=open(self.log_path, "ab"),
@@ -112,7 +116,8 @@ class HAProxy:
         return {
             row["svname"]: row
             for row in rows
-            if row["pxname"] == "odoo_nodes" and row["svname"] not in ("FRONTEND", "BACKEND")
+            if row["pxname"] == "odoo_nodes"
+            and row["svname"] not in ("FRONTEND", "BACKEND")
         }
 
     def states(self):
