@@ -337,7 +337,9 @@ class ClusterTest:
                 self.dovecot.append(message)
             else:
                 self.dovecot.deliver_locally(message)
+            outcome.details["delivered"] = True
         except Exception as error:  # noqa: BLE001 - a refused delivery is reported
+            outcome.details["delivered"] = False
             outcome.error = f"not delivered: {error!r}"
         outcome.seconds = time.monotonic() - start
         with self.lock:
