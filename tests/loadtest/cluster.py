@@ -32,6 +32,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 import xmlrpc.client
 from concurrent.futures import ThreadPoolExecutor
 
@@ -112,6 +113,7 @@ class ClusterTest:
             list(pool.map(lambda node: node.start(timeout=300), self.nodes))
         for node in self.nodes:
             self.record(node.process)
+            self.warm_health_check(node)
         self.proxy = HAProxy(
             args.root,
             args.proxy_port,
@@ -119,12 +121,19 @@ class ClusterTest:
             os.path.join(args.log_dir, "haproxy.log"),
             maxconn=args.workers,
         )
-        self.proxy.start()
+        self.proxy.start(timeout=120)
         self.record(self.proxy.process)
         self.backend = Backend(self.proxy.url, self.db)
         nodes = [f"{n.name} {n.url} (master {n.process.pid})" for n in self.nodes]
         self.say(f"nodes: {', '.join(nodes)}")
         self.say(f"proxy: {self.proxy.url}, nodes {self.proxy.states()}")
+
+    def warm_health_check(self, node):
+        """The websocket process loads the registry at its first request,
+        blocking its health answers meanwhile: done before the proxy asks."""
+        url = f"http://127.0.0.1:{node.gevent_port}/web/health"
+        if not self.wait_for(lambda: urllib.request.urlopen(url, timeout=120), 300):
+            raise RuntimeError(f"{node.name}'s websocket process does not answer")
 
     def load_fixtures(self):
         env = dict(
@@ -537,6 +546,7 @@ class ClusterTest:
         node = self.nodes[1]
         node.start(timeout=300)
         self.record(node.process)
+        self.warm_health_check(node)
         self.wait_for(lambda: self.proxy.states().get(node.name) == "UP", 60)
         self.note(f"{node.name} started again and back in the proxy")
 

@@ -47,7 +47,7 @@ backend odoo_nodes
 # node's HTTP workers wait in HAProxy's queue rather than in the node's.
 SERVER_LINE = (
     "    server {name} 127.0.0.1:{port} cookie {name} maxconn {maxconn} "
-    "check port {check_port} inter 1s fall 2 rise 2"
+    "check port {check_port} inter 1s fall 3 rise 2"
 )
 
 
