@@ -158,6 +158,10 @@ class ClusterTest:
                     self.db,
                     "--no-http",
                     "--log-level=warn",
+                    # Mails of the fixtures (a ticket's first messages) go
+                    # to the sink as well.
+                    "--smtp=127.0.0.1",
+                    f"--smtp-port={self.args.smtp_port}",
                 ],
                 stdin=script,
                 capture_output=True,

@@ -159,6 +159,7 @@ class SinkHandler:
     def __init__(self, folder):
         self.lock = threading.Lock()
         self.messages = []
+        self.arrivals = []  # time.monotonic() of each message
         self.folder = folder
         os.makedirs(folder, exist_ok=True)
 
@@ -166,6 +167,7 @@ class SinkHandler:
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), parsed))
+            self.arrivals.append(time.monotonic())
             name = f"{len(self.messages):05d}.eml"
         with open(os.path.join(self.folder, name), "wb") as saved:
             saved.write(f"X-Envelope-To: {', '.join(envelope.rcpt_tos)}\r\n".encode())
@@ -185,6 +187,17 @@ class SmtpSink:
 
     def stop(self):
         self.controller.stop()
+
+    def arrivals(self):
+        """(recipient, Message-Id, arrival) of each delivery."""
+        with self.handler.lock:
+            return [
+                (recipient.lower(), str(message["Message-Id"]).strip(), at)
+                for (recipients, message), at in zip(
+                    self.handler.messages, self.handler.arrivals, strict=True
+                )
+                for recipient in recipients
+            ]
 
     def received(self):
         """(recipient, message) for each envelope recipient of each message."""
