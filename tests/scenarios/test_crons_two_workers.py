@@ -158,3 +158,42 @@ class TestPlanChargeTwoWorkers(PlanCommon):
                 )
         charges = invoice.transaction_ids.filtered(lambda tx: tx.state != "draft")
         self.assertEqual(len(charges), 1, charges.mapped("reference"))
+
+
+@tagged("post_install", "-at_install")
+class TestPlanRenewalBesideContractJob(PlanCommon):
+    """OCA contract's own daily job, *Generate Recurring Invoices from
+    Contracts*, runs on the renewal day before the suite's renewal job, as
+    it did on one node of `make cluster-test`."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.provider = cls.env.ref("payment.payment_provider_demo")
+        cls.provider.write({"state": "test", "company_id": cls.company.id})
+
+    # Known defect: the OCA job invoices the plan's contract line as a
+    # draft and moves its next date on; the renewal then neither posts nor
+    # charges that period. Remove the marker with the fix.
+    @unittest.expectedFailure
+    def test_each_period_invoiced_and_charged_once(self):
+        token = self.env["payment.token"].create(
+            {
+                "provider_id": self.provider.id,
+                "payment_method_id": self.env.ref(
+                    "payment_demo.payment_method_demo"
+                ).id,
+                "partner_id": self.customer.id,
+                "payment_details": "4242",
+                "provider_ref": "card-beside-contract-job",
+                "demo_simulated_state": "done",
+            }
+        )
+        subscription = self.subscribe(payment_token_id=token.id)
+        with self.at(date(2026, 7, 1)):
+            self.env["contract.contract"].cron_recurring_create_invoice()
+            self.env["helpdesk.plan.subscription"]._cron_renew(auto_commit=False)
+        invoices = subscription._invoices()
+        self.assertEqual(len(invoices), 1)
+        self.assertEqual(invoices.state, "posted")
+        self.assertIn(invoices.payment_state, ("paid", "in_payment"))
