@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`; `make loadtest`
 # for the production mode.
-.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest mutation readme dist wheel-test upgrade-test screenshots help
+.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest cluster-test mutation readme dist wheel-test upgrade-test screenshots help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
@@ -12,6 +12,9 @@ help:
 	@echo "make bench-autoclose  cost of the autoclose cron with 20,000 and 100,000 open tickets"
 	@echo "make loadtest  load and fault test of a multi-worker server"
 	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"
+	@echo "make cluster-test  two Odoo nodes behind HAProxy, real IMAP and SMTP,"
+	@echo "            crons on both nodes, a node killed, PostgreSQL restarted"
+	@echo "            (root; CLIENTS=8 WORKERS=2 CLUSTER_DURATION=90 CLUSTER_PORT=8310)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
 	@echo "make dist  the suite modules as wheels (odoo-addon-NAME) and a source archive, in dist/"
 	@echo "make wheel-test  install the wheels in a fresh venv and a new database, run their tests"
@@ -53,6 +56,9 @@ bench-autoclose: venv db
 
 loadtest:
 	@scripts/loadtest.sh
+
+cluster-test:
+	@scripts/cluster-test.sh
 
 readme: venv
 	@bash -c 'source scripts/env.sh && $$VENV/bin/python scripts/addon_readme.py'

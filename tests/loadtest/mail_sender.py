@@ -9,9 +9,13 @@ from email.message import EmailMessage
 from portal_client import Outcome
 
 
-def build_email(run, index, alias_email):
+def build_email(run, index, alias_email, sender=None):
+    """An email with a CSV attachment; from an unknown client unless
+    ``sender`` names a known one."""
     message = EmailMessage()
-    message["From"] = f"Cliente Correo {index} <cliente.correo{index}@lt{run}.example>"
+    message["From"] = (
+        sender or f"Cliente Correo {index} <cliente.correo{index}@lt{run}.example>"
+    )
     message["To"] = alias_email
     message["Subject"] = f"LT {run} email {index}"
     message["Message-Id"] = f"<lt-{run}-email-{index}@lt{run}.example>"

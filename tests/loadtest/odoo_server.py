@@ -41,7 +41,17 @@ class LoggedRequest:
 
 class OdooServer:
     def __init__(
-        self, python, odoo_home, conf, db, port, gevent_port, workers, log_path
+        self,
+        python,
+        odoo_home,
+        conf,
+        db,
+        port,
+        gevent_port,
+        workers,
+        log_path,
+        cron_workers=1,
+        extra_args=(),
     ):
         self.command = [
             python,
@@ -52,11 +62,12 @@ class OdooServer:
             db,
             f"--db-filter=^{db}$",
             f"--workers={workers}",
-            "--max-cron-threads=1",
+            f"--max-cron-threads={cron_workers}",
             "--http-interface=127.0.0.1",
             f"--http-port={port}",
             f"--gevent-port={gevent_port}",
             "--log-level=info",
+            *extra_args,
         ]
         self.env = dict(os.environ, PYTHONPATH=odoo_home)
         self.url = f"http://127.0.0.1:{port}"
@@ -68,8 +79,8 @@ class OdooServer:
 
     def start(self, timeout=120):
         # Everything the processes print, tracebacks of a dying gevent
-        # process included, goes to one log file.
-        with open(self.log_path, "wb") as log:
+        # process included, goes to one log file, kept across restarts.
+        with open(self.log_path, "ab" if self.process else "wb") as log:
             self.process = subprocess.Popen(
                 self.command,
                 env=self.env,
@@ -103,6 +114,16 @@ class OdooServer:
         except subprocess.TimeoutExpired:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+
+    def kill(self):
+        """SIGKILL to the master and every process it forked at once, as
+        when the machine dies."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    @property
+    def running(self):
+        return self.process is not None and self.process.poll() is None
 
     def answers(self, path, timeout=5):
         try:
