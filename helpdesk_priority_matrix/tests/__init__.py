@@ -25,3 +25,4 @@ from . import test_catalog
 from . import test_agent_http
 from . import test_translations
 from . import test_portal_display
+from . import test_row_lock
