@@ -4,6 +4,8 @@ from odoo import api
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.helpdesk_priority_matrix.tests.intake_common import EMAIL_TPL
+
 TIMEOUT = 30
 
 
@@ -30,10 +32,17 @@ class WalletRaceCase(TransactionCase):
             )
             contacts = env["res.partner"].create(
                 [
-                    {"name": f"Contacto {n}", "parent_id": client.id}
+                    {
+                        "name": f"Contacto {n}",
+                        "email": f"contacto{n}@concurrencia.example.com",
+                        "parent_id": client.id,
+                    }
                     for n in range(self.tickets_at_once)
                 ]
             )
+            # Every contact may open tickets, whatever the demo company says.
+            requesters_only = env.company.helpdesk_authorized_requesters_only
+            env.company.helpdesk_authorized_requesters_only = False
             policy = env.ref("helpdesk_priority_matrix.sla_policy_standard")
             team = env["helpdesk.ticket.team"].create(
                 {"name": "Concurrencia", "sla_policy_id": policy.id}
@@ -50,6 +59,7 @@ class WalletRaceCase(TransactionCase):
                 "cron": env.ref(
                     "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry"
                 ).id,
+                "requesters_only": requesters_only,
             }
         self.addCleanup(self._remove_fixture)
 
@@ -67,8 +77,11 @@ class WalletRaceCase(TransactionCase):
                 "DELETE FROM ir_cron_trigger WHERE cron_id = %s", [self.fixture["cron"]]
             )
             env = api.Environment(cr, api.SUPERUSER_ID, {})
+            env.company.helpdesk_authorized_requesters_only = self.fixture[
+                "requesters_only"
+            ]
             tickets = env["helpdesk.ticket"].search(
-                [("team_id", "=", self.fixture["team"])]
+                [("partner_id", "in", self.fixture["contacts"])]
             )
             env["mail.activity"].search(
                 [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
@@ -87,21 +100,24 @@ class WalletRaceCase(TransactionCase):
                 # The first query takes the transaction's snapshot.
                 env.cr.execute("SELECT 1")
                 barrier.wait(timeout=TIMEOUT)
-                ticket_id = (
-                    env["helpdesk.ticket"]
-                    .create(
-                        {
-                            "name": "POS inoperativo",
-                            "description": "<p>No podemos cobrar.</p>",
-                            "partner_id": contact_id,
-                            "team_id": self.fixture["team"],
-                        }
-                    )
-                    .id
-                )
+                ticket_id = self._new_ticket(env, contact_id)
             results.append(ticket_id)
         except Exception as error:  # reported by the main thread
             results.append(error)
+
+    def _new_ticket(self, env, contact_id):
+        return (
+            env["helpdesk.ticket"]
+            .create(
+                {
+                    "name": "POS inoperativo",
+                    "description": "<p>No podemos cobrar.</p>",
+                    "partner_id": contact_id,
+                    "team_id": self.fixture["team"],
+                }
+            )
+            .id
+        )
 
     def create_tickets_at_once(self):
         barrier = threading.Barrier(self.tickets_at_once)
@@ -173,6 +189,43 @@ class TestWalletConcurrency(WalletRaceCase):
                 self.assertEqual(len(consumptions), 1, "covered exactly once")
             self.assertEqual(wallet.balance, self.tickets_in_wallet - 10)
             self.assertEqual(sum(wallet.move_ids.mapped("amount")), wallet.balance)
+
+
+@tagged("post_install", "-at_install")
+class TestWalletMailGatewayConcurrency(WalletRaceCase):
+    """The same through Odoo's mail gateway, as the incoming-mail cron
+    processes the emails of a mailbox: each email becomes a ticket, none is
+    lost to a serialization error."""
+
+    def _new_ticket(self, env, contact_id):
+        contact = env["res.partner"].browse(contact_id)
+        message = EMAIL_TPL.format(
+            email_from=f"{contact.name} <{contact.email}>",
+            to="soporte@concurrencia.example.com",
+            subject=f"POS inoperativo {contact_id}",
+            msg_id=f"<pos.{contact_id}@concurrencia.example.com>",
+            body="No podemos cobrar.",
+        )
+        return env["mail.thread"].message_process(
+            "helpdesk.ticket", message, custom_values={"team_id": self.fixture["team"]}
+        )
+
+    def test_many_emails_at_once_all_become_covered_tickets(self):
+        results = self.create_tickets_at_once()
+        self.run_queued_claims(results)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            tickets = env["helpdesk.ticket"].browse(results)
+            wallet = env["helpdesk.wallet"].browse(self.fixture["wallet"])
+            self.assertEqual(
+                sorted(tickets.partner_id.ids), sorted(self.fixture["contacts"])
+            )
+            self.assertEqual(set(tickets.mapped("entitlement_source")), {"wallet"})
+            self.assertEqual(
+                len(wallet.move_ids.filtered(lambda m: m.kind == "consumption")),
+                self.tickets_at_once,
+            )
+            self.assertEqual(wallet.balance, self.tickets_in_wallet - 10)
 
 
 @tagged("post_install", "-at_install")
