@@ -1,5 +1,4 @@
 from collections import defaultdict
-from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -8,10 +7,6 @@ from odoo.tools import SQL
 
 from ..tools.entitlement import SEQUENCE_POLICY, Candidate, choose
 from ..tools.row_lock import RaceLost, race_savepoint
-
-# A claim that lost a race again in the retry cron waits this long, so that
-# the burst that caused it is over.
-RETRY_DELAY = timedelta(seconds=30)
 
 
 class HelpdeskTicket(models.Model):
@@ -373,7 +368,8 @@ class HelpdeskTicket(models.Model):
         """Claim again for the pending tickets, oldest first, one batch per
         call: ``ir.cron`` commits and calls again while some remain. A
         ticket another worker holds is left for the next call; one whose
-        claim loses a race again stays pending and wakes the cron again."""
+        claim loses a race again stays pending and wakes the cron again (a
+        lost race means another claim was committed: the retries end)."""
         domain = [
             ("entitlement_pending", "=", True),
             ("entitlement_state", "=", False),
