@@ -10,3 +10,4 @@ from . import test_claims
 from . import test_cron_concurrency
 from . import test_tour_portal
 from . import test_tour_backend
+from . import test_plan_client_messages

@@ -6,3 +6,5 @@ from . import test_wallet_portal
 from . import test_translations
 from . import test_tour_portal
 from . import test_tour_backend
+from . import test_wallet_reclaim
+from . import test_wallet_confirmation

@@ -109,6 +109,29 @@ class TestWalletDiagnosis(WalletCommon):
             ticket.action_open_diagnosis_wizard()
         self.assertFalse(ticket.closed)
 
+    def test_conversion_itself_checks_the_time_cap(self):
+        """A wizard opened without the button (an import, a direct call)
+        cannot close a ticket within its cap as a diagnosis."""
+        self.buy(self.pack_expansion_5)
+        ticket = self.open_ticket(project_id=self.project.id)
+        self.log_time(ticket, 30)
+        wizard = (
+            self.env["helpdesk.ticket.diagnosis.wizard"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "diagnosis": "<p>Requiere un desarrollo.</p>",
+                    "estimated_hours": 8,
+                    "product_id": self.hour.id,
+                }
+            )
+        )
+        with self.assertRefused("time cap"):
+            wizard.action_convert()
+        self.assertFalse(ticket.closed)
+        self.assertFalse(ticket.lead_ids)
+
     def test_diagnosis_needs_an_estimate(self):
         self.buy(self.pack_expansion_5)
         ticket = self.open_ticket(project_id=self.project.id)

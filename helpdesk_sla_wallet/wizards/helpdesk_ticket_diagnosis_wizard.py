@@ -68,6 +68,7 @@ class HelpdeskTicketDiagnosisWizard(models.TransientModel):
     def action_convert(self):
         self.ensure_one()
         ticket = self.ticket_id
+        ticket._wallet_check_diagnosis_allowed()
         # Agents need not be salespeople: the opportunity is the sales
         # team's, created on their behalf.
         lead = self.env["crm.lead"].sudo().create(self._lead_values())
