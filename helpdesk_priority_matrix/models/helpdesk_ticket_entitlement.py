@@ -147,9 +147,11 @@ class HelpdeskTicket(models.Model):
         # A held ticket is not started, hence neither covered nor a lead for
         # the sales team: its sender gets the notice of the requester check.
         told.filtered(
-            lambda t: not t.is_covered
-            and not t.entitlement_pending
-            and t.requester_authorized
+            lambda t: (
+                not t.is_covered
+                and not t.entitlement_pending
+                and t.requester_authorized
+            )
         )._entitlement_notify_uncovered()
         if self.filtered("entitlement_pending"):
             self._entitlement_queue_retry()
