@@ -20,8 +20,7 @@ later in a transaction of its own (see ``helpdesk.ticket``'s
 from contextlib import contextmanager
 
 import psycopg2.errors
-
-from odoo.tools import SQL
+from psycopg2 import sql
 
 RACE_ERRORS = (
     psycopg2.errors.SerializationFailure,
@@ -69,12 +68,8 @@ def lock_rows(cr, table, ids, nowait=False):
     for each other crosswise). Returns the ids that exist."""
     if not ids:
         return []
-    cr.execute(
-        SQL(
-            "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE%s",
-            SQL.identifier(table),
-            tuple(ids),
-            SQL(" NOWAIT") if nowait else SQL(""),
-        )
+    query = sql.SQL("SELECT id FROM {} WHERE id IN %s ORDER BY id FOR UPDATE{}").format(
+        sql.Identifier(table), sql.SQL(" NOWAIT" if nowait else "")
     )
+    cr.execute(query, (tuple(ids),))
     return [row[0] for row in cr.fetchall()]
