@@ -250,11 +250,10 @@ class HelpdeskTicket(models.Model):
             salesperson = ticket._plan_salesperson()
             if not salesperson:
                 continue
-            ticket.sudo().activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=salesperson.id,
-                summary=self.env._("Offer a support plan"),
-                note=ticket.entitlement_message,
+            ticket._entitlement_ask_salesperson(
+                salesperson,
+                self.env._("Offer a support plan"),
+                ticket.entitlement_message,
             )
         return result
 

@@ -26,6 +26,17 @@ class TestPlanClientMessages(PlanCommon):
             lambda a: a.user_id == self.salesperson
         )
         self.assertEqual(activity.summary, "Offer a support plan")
+        # The chain runs again on a category change: the salesperson is not
+        # asked twice.
+        accepted.category_id = self.env["helpdesk.ticket.category"].create(
+            {"name": "Reportes"}
+        )
+        self.assertEqual(
+            len(
+                accepted.activity_ids.filtered(lambda a: a.user_id == self.salesperson)
+            ),
+            1,
+        )
 
     def test_covered_ticket_says_which_plan_in_the_readers_language(self):
         self.subscribe()

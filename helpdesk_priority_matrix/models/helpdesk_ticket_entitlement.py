@@ -267,6 +267,20 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("partner_id"):
             ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
 
+    def _entitlement_ask_salesperson(self, user, summary, note):
+        """Ask ``user``, with an activity, to sell coverage for the ticket;
+        once: the chain runs again on an uncovered ticket whose category or
+        team changes, and the salesperson is asked already."""
+        self.ensure_one()
+        ticket = self.sudo()
+        if ticket.activity_ids.filtered(
+            lambda a: a.user_id == user and a.summary == summary
+        ):
+            return
+        ticket.activity_schedule(
+            "mail.mail_activity_data_todo", user_id=user.id, summary=summary, note=note
+        )
+
     # ------------------------------------------------------------------
     # Steps of create and write
     # ------------------------------------------------------------------

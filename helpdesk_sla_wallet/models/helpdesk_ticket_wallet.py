@@ -115,14 +115,13 @@ class HelpdeskTicket(models.Model):
         result = super()._entitlement_notify_uncovered()
         for ticket in self.filtered("wallet_id"):
             wallet = ticket.wallet_id
-            ticket.sudo().activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Offer a ticket pack"),
-                note=self.env._(
+            ticket._entitlement_ask_salesperson(
+                wallet._responsible(),
+                self.env._("Offer a ticket pack"),
+                self.env._(
                     "%(client)s opened a ticket with an empty wallet.",
                     client=wallet.partner_id.display_name,
                 ),
-                user_id=wallet._responsible().id,
             )
         return result
 
