@@ -237,7 +237,8 @@ run_peer_suites() {
     done
     if [ ${#paths[@]} = 0 ]; then stage "OCA peer suites" 0 0 0 "no tests found"; return; fi
     echo "== OCA peer suites: tests of $addons, with the suite installed"
-    PYTHONPATH="$ODOO_HOME:$SUITE_ROOT/tests/peer" "$py" -m pytest -q -p no:cacheprovider \
+    SUITE_BROWSER=$browser PYTHONPATH="$ODOO_HOME:$SUITE_ROOT/tests/peer" \
+        "$py" -m pytest -q -p no:cacheprovider \
         -p pytest_peer_suites --odoo-http --odoo-config "$conf" --odoo-database "$test_db" \
         "${paths[@]}" --junitxml="$reports/peer.xml"
     pytest_stage "OCA peer suites" "$reports/peer.xml" $? "${#paths[@]} addons"

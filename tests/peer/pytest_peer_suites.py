@@ -22,7 +22,7 @@ fails instead of passing unseen.
 """
 
 import os
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -52,6 +52,18 @@ RENEW_DEMO = (
     "plan subscriptions due for renewal (seed 003's client that renews in "
     "three days), so the set holds one line more than the test made"
 )
+HOOT_MISMATCH = (
+    "the Hoot library of this Odoo source (web/static/lib/hoot/hoot.js) does "
+    "not export definePreset, which Odoo's own unit-test start-up "
+    "(web/static/tests/_framework/start.hoot.js) imports: no Hoot unit test "
+    "starts in this Odoo tree, Odoo web's own test_unit_desktop included, "
+    "with or without this suite"
+)
+# The OCA Hoot unit tests (run through Odoo web's WebSuite); they run in an
+# Odoo tree whose two halves of Hoot agree, and skip with HOOT_MISMATCH
+# in one where they do not.
+HOOT_TESTS = ("helpdesk_mgmt/tests/test_js.py::TestHelpdesMgmtJs",)
+
 # "<addon>/tests/<file>.py::<Class>[::<test>]" -> why it does not run here.
 # A class entry covers every test of the class.
 KNOWN_FAILURES = {
@@ -82,6 +94,16 @@ def _known_failure(node_id):
     return None, None
 
 
+def _odoo_hoot_mismatch():
+    """Whether Odoo's unit-test start-up imports what its Hoot lacks."""
+    import odoo.addons.web  # Odoo is on the path once pytest-odoo runs
+
+    web = PurePath(odoo.addons.web.__path__[0])
+    start = Path(web, "static/tests/_framework/start.hoot.js").read_text()
+    hoot = Path(web, "static/lib/hoot/hoot.js").read_text()
+    return "definePreset" in start and "definePreset" not in hoot
+
+
 def _not_run_by_odoo(item):
     """Whether Odoo's test runner leaves this test to another class."""
     cls = getattr(item, "cls", None)
@@ -95,11 +117,15 @@ def _not_run_by_odoo(item):
 
 def pytest_collection_modifyitems(config, items):
     kept, elsewhere, used = [], [], set()
+    hoot_mismatch = _odoo_hoot_mismatch()
     for item in items:
         if _not_run_by_odoo(item):
             elsewhere.append(item)
             continue
-        known, reason = _known_failure(_addon_node_id(item))
+        node_id = _addon_node_id(item)
+        if hoot_mismatch and node_id.startswith(HOOT_TESTS):
+            item.add_marker(pytest.mark.skip(reason=f"Odoo tree: {HOOT_MISMATCH}"))
+        known, reason = _known_failure(node_id)
         if known:
             used.add(known)
             item.add_marker(pytest.mark.skip(reason=f"known failure: {reason}"))
