@@ -1,8 +1,8 @@
 """Uninstall each suite module from a database with data, check that the
 helpdesk_mgmt tickets stay open and usable (but the demo tickets of the
-uninstalled modules' data files, which Odoo deletes with them), and install it again: first the
-three modules on the foundation one by one, then the foundation (which takes
-them with it), then all four again.
+uninstalled modules' data files, which Odoo deletes with them), and install
+it again: first the three modules on the foundation one by one, then the
+foundation (which takes them with it), then all four again.
 
 Usage: uninstall.py -c CONF -d DB --logfile LOG; prints one line per step and
 exits 1 when a step failed (the caller also reads LOG for ERROR lines).
