@@ -87,17 +87,18 @@ def step(name, problems):
 
 configure(sys.argv[1:])
 with environment() as env:
-    before = set(open_tickets(env).ids)
-    demo = made_by(env, [FOUNDATION, *LEAVES])
+    expected = set(open_tickets(env).ids)
 ok = True
 for module in LEAVES:
     with environment() as env:
-        kept = before - made_by(env, [module])
-    ok &= step(f"uninstall {module}", uninstall([module]) + usable(kept))
+        expected -= made_by(env, [module])
+    ok &= step(f"uninstall {module}", uninstall([module]) + usable(expected))
     ok &= step(f"install {module} again", install([module]))
+with environment() as env:
+    expected -= made_by(env, [FOUNDATION, *LEAVES])
 ok &= step(
     f"uninstall {FOUNDATION} and the three others",
-    uninstall([FOUNDATION]) + usable(before - demo),
+    uninstall([FOUNDATION]) + usable(expected),
 )
 ok &= step("install the four again", install([FOUNDATION, *LEAVES]))
 sys.exit(0 if ok else 1)
