@@ -2,21 +2,22 @@
 # Upgrade a live database from an older version of the suite to this one,
 # then uninstall and reinstall each module.
 #
-# 1. The suite at UPGRADE_FROM (default below: c80e336 of 2026-11-22, the
-#    first commit where the four modules installed together and make test
-#    passed; cdbd798, where they first met, fails to install: autoclose
+# 1. The suite at UPGRADE_FROM (default below: c80e336 of 2026-11-22, where
+#    the four modules installed together and make test passed, per its
+#    README; cdbd798, where they first met, does not install: autoclose
 #    called the foundation's planner with an argument it no longer took) is
 #    unpacked with git archive and installed with demo data in a database
 #    of its own; tests/upgrade/fill.py adds data through the real flows
 #    (a pack sold, invoiced and paid, tickets that consume it and plan
-#    quotas, tickets waiting on their client, four days of the suite's
+#    quotas, tickets waiting on their client, two days of the suite's
 #    crons: deadlines pass, escalations and reminders are sent).
 # 2. tests/upgrade/snapshot.py records balances and ledgers, moves,
 #    subscriptions, tickets and crons; every suite module is updated (-u)
 #    with this checkout's code; the snapshot is taken again and
 #    tests/upgrade/compare.py checks that nothing changed.
 # 3. tests/upgrade/uninstall.py uninstalls each module, checks that the
-#    helpdesk_mgmt tickets stay open and usable, and installs it again.
+#    helpdesk_mgmt tickets stay open and usable, and installs it again
+#    (UNINSTALL=0 leaves this stage out: scripts/test.sh does, see README).
 # Any ERROR or CRITICAL line in a log fails its stage. Ends with one
 # "stage: NAME|PASSED|FAILED|SKIPPED|NOTE" line per stage (read by
 # scripts/test.sh) and exits 1 when one failed.
@@ -68,8 +69,10 @@ git archive "$from" | tar -x -C "$work/base" ||
 modules=$(suite_modules)
 head_conf=$(runtime_conf "${TEST_HTTP_PORT:-8169}")
 base_conf=$work/base.conf
-sed -e "s|^addons_path = .*|addons_path = $ODOO_HOME/odoo/addons,$ODOO_HOME/addons,$work/base|" \
-    "$head_conf" >"$base_conf"
+base_paths=$(for dir in "$ODOO_HOME/odoo/addons" "$ODOO_HOME/addons" "$work/base"; do
+    [ -d "$dir" ] && echo "$dir"
+done | paste -sd, -)
+sed -e "s|^addons_path = .*|addons_path = $base_paths|" "$head_conf" >"$base_conf"
 start=$SECONDS
 
 echo "== upgrade: installing the suite at ${from:0:10} with demo data in $db"
@@ -105,6 +108,7 @@ else
     result "upgrade" 0 1 0 "data changed by the upgrade from ${from:0:10}"
 fi
 
+[ "${UNINSTALL:-1}" = 0 ] && finish
 echo "== uninstall: each module, then installed again"
 start=$SECONDS
 script uninstall "$head_conf" --logfile="$work/uninstall.log" | tee "$work/uninstall.txt"

@@ -70,7 +70,12 @@ fi
 site=$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 addons=$site/odoo/addons
 conf=$work/odoo.conf
-sed -e "s|^addons_path = .*|addons_path = $ODOO_HOME/odoo/addons,$ODOO_HOME/addons,$addons|" \
+# Odoo's own folders that exist (its HTTP layer fails on a missing one) and
+# the environment's; never this repository.
+paths=$(for dir in "$ODOO_HOME/odoo/addons" "$ODOO_HOME/addons" "$addons"; do
+    [ -d "$dir" ] && echo "$dir"
+done | paste -sd, -)
+sed -e "s|^addons_path = .*|addons_path = $paths|" \
     "$(runtime_conf "${TEST_HTTP_PORT:-8169}")" >"$conf"
 
 scripts/db.sh || { result "wheel install" 0 1 0 "no database server"; finish; }
