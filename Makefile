@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` and `make test`; `make loadtest`
 # for the production mode.
-.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest cluster-test mutation readme help
+.PHONY: run test lint venv db stop reset bench bench-autoclose loadtest cluster-test mutation readme dist wheel-test upgrade-test screenshots help
 
 help:
 	@echo "make run    set everything up and serve the suite on a demo database"
@@ -16,6 +16,11 @@ help:
 	@echo "            crons on both nodes, a node killed, PostgreSQL restarted"
 	@echo "            (root; CLIENTS=8 WORKERS=2 CLUSTER_DURATION=90 CLUSTER_PORT=8310)"
 	@echo "make mutation  mutation testing of the foundation's pure tools/"
+	@echo "make dist  the suite modules as wheels (odoo-addon-NAME) and a source archive, in dist/"
+	@echo "make wheel-test  install the wheels in a fresh venv and a new database, run their tests"
+	@echo "            (part of make test; WHEEL_TESTS=none: the install only)"
+	@echo "make upgrade-test  upgrade a database filled at an older commit, compare; uninstall each module"
+	@echo "make readme  regenerate README.rst and index.html;  make screenshots  from make run's server"
 	@echo "make reset  drop the demo database;  make stop  stop the database cluster"
 	@echo "make db     start the database cluster;  make venv  create .venv"
 
@@ -55,8 +60,20 @@ loadtest:
 cluster-test:
 	@scripts/cluster-test.sh
 
-readme:
-	@python3 scripts/addon_readme.py
+readme: venv
+	@bash -c 'source scripts/env.sh && $$VENV/bin/python scripts/addon_readme.py'
+
+dist:
+	@scripts/dist.sh
+
+wheel-test: venv db
+	@scripts/wheel_test.sh
+
+upgrade-test: venv db
+	@scripts/upgrade_test.sh
+
+screenshots:
+	@scripts/screenshots.sh
 
 mutation: venv
 	@scripts/mutation.sh

@@ -11,6 +11,10 @@
     "author": "Helpdesk SLA suite contributors",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/ticket_waiting.png",
+        "static/description/inactivity_rule.png",
+    ],
     "website": "https://github.com/helpdesk-sla-suite/helpdesk-sla-suite",
     "depends": [
         "helpdesk_priority_matrix",
@@ -33,6 +37,11 @@
     "demo": [
         "demo/helpdesk_autoclose_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_autoclose/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

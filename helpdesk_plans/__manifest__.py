@@ -11,6 +11,9 @@
     "website": "https://github.com/helpdesk-sla-suite/helpdesk-sla-suite",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/plan_subscription.png",
+    ],
     "depends": [
         "helpdesk_priority_matrix",
         "contract",
@@ -41,6 +44,11 @@
         "views/helpdesk_plans_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_plans_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_plans/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -4,7 +4,7 @@
     "name": "Helpdesk Priority Matrix and SLA",
     "summary": "Impact x urgency priorities, critical-case catalog, SLA policies "
     "and business-time SLA clocks for helpdesk tickets",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",
@@ -39,6 +39,7 @@
         "views/helpdesk_priority_matrix_menus.xml",
         "views/helpdesk_ticket_portal_templates.xml",
         "views/helpdesk_ticket_portal_intake_templates.xml",
+        "views/helpdesk_ticket_portal_form_templates.xml",
         "views/helpdesk_ticket_intake_views.xml",
         "views/helpdesk_intake_config_views.xml",
     ],
@@ -54,10 +55,17 @@
             "helpdesk_priority_matrix/static/src/scss/portal_ticket_list.scss",
             "helpdesk_priority_matrix/static/src/scss/portal_ticket_notices.scss",
         ],
+        "web.assets_tests": [
+            "helpdesk_priority_matrix/static/tests/tours/*.esm.js",
+        ],
     },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/ticket_sla.png",
+        "static/description/priority_matrix.png",
+    ],
     "installable": True,
 }

@@ -4,12 +4,15 @@
     "name": "Helpdesk SLA Ticket Wallet",
     "summary": "Prepaid support ticket packs sold through sales, consumed by "
     "tickets through an append-only ledger; overruns become CRM opportunities",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
+    "images": [
+        "static/description/wallet_ledger.png",
+    ],
     "website": "https://github.com/helpdesk-sla-suite/helpdesk-sla-suite",
     "depends": [
         "helpdesk_priority_matrix",
@@ -45,6 +48,11 @@
         "demo/product_demo.xml",
         "demo/helpdesk_wallet_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_sla_wallet/static/tests/tours/*.esm.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "installable": True,
 }

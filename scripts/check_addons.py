@@ -4,6 +4,10 @@
 - every XML file of the repository parses;
 - every file a manifest lists (data, demo, assets) exists, and every XML or
   CSV file of an addon (outside static/, tests/, i18n/) is listed;
+- every manifest has the metadata the Apps list and the wheels need
+  (license, author, website, maintainers, development_status, summary,
+  category, an 18.0.x.y.z version, images that exist) and the addon a
+  pyproject.toml with the whool build backend;
 - every dependency is an addon that exists (in Odoo, this repository,
   addons/ or the virtualenv), and every `odoo.addons.X` an addon imports is
   itself or one of its direct or indirect dependencies (these two need an
@@ -25,6 +29,20 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 NOT_DATA = ("static", "tests", "i18n")
 SKIPPED_DIRS = {"node_modules", "__pycache__"}
+METADATA = (
+    "name",
+    "summary",
+    "version",
+    "license",
+    "author",
+    "website",
+    "maintainers",
+    "development_status",
+    "category",
+    "images",
+)
+VERSION = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
+WHOOL = 'build-backend = "whool.buildapi"'
 IMPORT = re.compile(r"^\s*(?:from|import)\s+odoo\.addons\.(\w+)", re.MULTILINE)
 
 
@@ -81,6 +99,20 @@ def check_files(addon, manifest):
             yield f"{addon.name}: {name} is not listed in the manifest"
 
 
+def check_metadata(addon, manifest):
+    for key in METADATA:
+        if not manifest.get(key):
+            yield f"{addon.name}: the manifest has no {key}"
+    if not VERSION.match(manifest.get("version", "")):
+        yield f"{addon.name}: version {manifest.get('version')} is not 18.0.x.y.z"
+    for image in manifest.get("images", []):
+        if not (addon / image).is_file():
+            yield f"{addon.name}: image {image} does not exist"
+    pyproject = addon / "pyproject.toml"
+    if not pyproject.is_file() or WHOOL not in pyproject.read_text():
+        yield f"{addon.name}: no pyproject.toml with the whool build backend"
+
+
 def find_addon(name, roots):
     for root in roots:
         if (root / name / "__manifest__.py").is_file():
@@ -124,6 +156,7 @@ def main(names):
         addon = ROOT / name
         manifest = read_manifest(addon / "__manifest__.py")
         problems += check_files(addon, manifest)
+        problems += check_metadata(addon, manifest)
         if odoo_available:
             problems += check_dependencies(addon, manifest, roots)
     for problem in problems:

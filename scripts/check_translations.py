@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import polib
+from apps_entries import apps_entries, is_apps_place
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("es",)
@@ -78,6 +79,22 @@ def sample(items):
     return "; ".join(items[:SHOWN]) + more
 
 
+def stale_apps_entries(addon, template_catalog):
+    """The Apps list entries of the manifest the template lacks."""
+    listed = places(template_catalog)
+    wanted = {
+        (entry.msgid, path)
+        for entry in apps_entries(ROOT / addon)
+        for path, _line in entry.occurrences
+    }
+    if wanted - listed:
+        return [
+            f"{addon}: i18n/{addon}.pot lacks the Apps list entries of the "
+            "manifest (run scripts/merge_translations.py)"
+        ]
+    return []
+
+
 def check_addon(addon, exported):
     i18n = ROOT / addon / "i18n"
     pot_path = i18n / f"{addon}.pot"
@@ -112,14 +129,15 @@ def check_addon(addon, exported):
                 f"{addon}/{language}.po: {len(extra)} terms not in the template, "
                 f"which Odoo ignores: {sample(describe(term) for term in extra)}"
             )
+    problems += stale_apps_entries(addon, template_catalog)
     if exported:
         fresh_path = Path(exported) / f"{addon}.pot"
         if not fresh_path.exists():
             return [*problems, f"{addon}: Odoo exported no template for it"]
-        fresh, committed = (
-            places(polib.pofile(str(fresh_path))),
-            places(template_catalog),
-        )
+        fresh = places(polib.pofile(str(fresh_path)))
+        committed = {
+            place for place in places(template_catalog) if not is_apps_place(place[1])
+        }
         if fresh != committed:
             new, gone = fresh - committed, committed - fresh
             problems.append(

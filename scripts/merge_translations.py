@@ -17,6 +17,9 @@ For each addon it reads i18n/<addon>.pot and i18n/es.po, then:
    translation of the same context and source, else the translation of the
    same source in any context.
 
+3. Adds the module's Apps list entries (name and summary of the manifest),
+   which Odoo exports with `base` (scripts/apps_entries.py).
+
 Prints the number of entries per addon and the terms left untranslated,
 which scripts/check_translations.py then refuses.
 """
@@ -26,6 +29,7 @@ import sys
 from pathlib import Path
 
 import polib
+from apps_entries import apps_entries, is_apps_place
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGE = "es"
@@ -122,6 +126,20 @@ def merged_catalog(template, catalog):
     return merged, missing
 
 
+def with_apps_entries(template, addon_dir):
+    """The template with the Apps list entries of the manifest as it is now,
+    in place of those it had (Odoo exports them with `base`)."""
+    kept = [
+        entry
+        for entry in template
+        if not any(is_apps_place(path) for path, _line in entry.occurrences)
+    ]
+    entries = kept + apps_entries(addon_dir)
+    entries.sort(key=lambda entry: (entry.msgid, entry.msgctxt or ""))
+    template[:] = entries
+    return template
+
+
 def merge_addon(addon, root=ROOT):
     i18n = Path(root) / addon / "i18n"
     pot_path, po_path = i18n / f"{addon}.pot", i18n / f"{LANGUAGE}.po"
@@ -129,6 +147,7 @@ def merge_addon(addon, root=ROOT):
     template = split_template(
         polib.pofile(str(pot_path), wrapwidth=WRAP), contexts(catalog)
     )
+    template = with_apps_entries(template, Path(root) / addon)
     merged, missing = merged_catalog(template, catalog)
     template.save(str(pot_path))
     merged.save(str(po_path))

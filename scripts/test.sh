@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Lint, the evented start-up check, pure-Python tests, then the Odoo suite
-# and the OCA peer suites in a throwaway database.
+# Lint, the evented start-up check, pure-Python tests, then the Odoo suite,
+# its browser tours and the OCA peer suites in a throwaway database, then
+# (full runs) the suite installed and tested from its wheels
+# (scripts/wheel_test.sh), the upgrade from an older version and the
+# uninstalls (scripts/upgrade_test.sh).
 # Ends with one line per stage and, last, "N passed, N failed, N skipped"
 # over all stages. Exit 0 only when nothing failed; without an Odoo the Odoo
 # stages are skipped (and said so), not failed.
@@ -103,8 +106,30 @@ run_odoo_suite() {
     stage "Odoo suite install" 1 0 0 "$installed"
     # Templates are exported with every suite module installed, as committed.
     if [ -z "${MODULES:-}" ]; then check_templates "$modules" "$conf"; fi
+    find_browser
     run_suite_tests "$modules" "$conf"
+    run_tours "$modules" "$conf"
     if [ -z "${MODULES:-}" ]; then run_peer_suites "$conf"; fi
+    drop_test_db
+    [ -z "${MODULES:-}" ] || return 0
+    # Full runs: the suite installed from its wheels in a fresh virtual
+    # environment and tested from there (WHEEL_TESTS=none: the install
+    # only); the upgrade from an older version and the uninstalls
+    # (UPGRADE=0 leaves them out).
+    run_script_stages wheel_test "wheel install"
+    [ "${UPGRADE:-1}" = 0 ] || run_script_stages upgrade_test "upgrade"
+}
+
+# run_script_stages SCRIPT FIRST_STAGE: run scripts/SCRIPT.sh and add the
+# stages its "stage: NAME|PASSED|FAILED|SKIPPED|NOTE" lines report.
+run_script_stages() {
+    local script=$1 first=$2 name p f s note
+    "scripts/$script.sh" | tee "$reports/$script.txt"
+    while IFS='|' read -r name p f s note; do
+        stage "${name#stage: }" "$p" "$f" "$s" "$note"
+    done < <(grep '^stage: ' "$reports/$script.txt")
+    grep -q '^stage: ' "$reports/$script.txt" ||
+        stage "$first" 0 1 0 "scripts/$script.sh ended early"
 }
 
 # check_templates MODULES CONF: the committed .pot of each suite module
@@ -140,15 +165,68 @@ run_suite_tests() {
     echo "== Odoo suite: tests of ${paths[*]}"
     # at_install and post_install tests both run: pytest-odoo loads the
     # installed registry and skips neither; --odoo-http serves HttpCase tests.
+    # The tours (tests/test_tour_*.py) are the browser stage's.
     PYTHONPATH="$ODOO_HOME" "$py" -m pytest -q -p no:cacheprovider --odoo-http \
         --odoo-config "$conf" --odoo-database "$test_db" "${paths[@]}" \
-        --junitxml="$reports/odoo.xml"
+        --ignore-glob='*/tests/test_tour_*.py' --junitxml="$reports/odoo.xml"
     pytest_stage "Odoo suite tests" "$reports/odoo.xml" $?
+}
+
+# run_tours MODULES CONF: each suite module's browser tours
+# (tests/test_tour_*.py: web_tour tours that HttpCase.start_tour runs in
+# headless Chromium, on the real pages and assets). A JavaScript error or a
+# console error fails its tour. Without a browser the stage says it was
+# skipped and why; with one, a tour that skips (the browser did not start)
+# fails.
+run_tours() {
+    local modules=$1 conf=$2 files=() module file p=0 f=0 s=0 rc started
+    for module in ${modules//,/ }; do
+        for file in "$module"/tests/test_tour_*.py; do
+            [ -f "$file" ] && files+=("$file")
+        done
+    done
+    [ ${#files[@]} -gt 0 ] || { stage "browser tours" 0 0 0 "no tours found"; return; }
+    if [ -z "$browser" ]; then
+        stage "browser tours" 0 0 "$(cat "${files[@]}" | grep -c '^    def test_')" \
+            "skipped: $browser_missing"
+        return
+    fi
+    echo "== browser tours in $browser: ${files[*]}"
+    started=$(date +%s)
+    # The bundles the pages load, built once instead of once per tour.
+    PYTHONPATH="$ODOO_HOME" "$py" scripts/warm_assets.py -c "$conf" -d "$test_db" \
+        2>"$reports/warm_assets.log" | tail -1
+    PYTHONPATH="$ODOO_HOME" "$py" -m pytest -q -p no:cacheprovider --odoo-http \
+        --odoo-config "$conf" --odoo-database "$test_db" "${files[@]}" \
+        --junitxml="$reports/tours.xml"
+    rc=$?
+    [ -f "$reports/tours.xml" ] && read -r p f s < <("$py" scripts/junit_count.py "$reports/tours.xml")
+    if [ "$s" -gt 0 ]; then
+        echo "$s tour(s) skipped although $browser is installed: see the reasons above."
+        f=$((f + s)) s=0
+    fi
+    [ "$rc" = 0 ] || [ "$f" -gt 0 ] || f=1
+    stage "browser tours" "$p" "$f" "$s" "$(($(date +%s) - started)) s"
+}
+
+# find_browser: the browser of the tours and of the peer suites' browser
+# tests, installed when missing and possible (scripts/browser.sh); else
+# browser_missing says why.
+browser="" browser_missing=""
+find_browser() {
+    local why
+    if browser=$(scripts/browser.sh 2>"$reports/browser.txt"); then
+        return
+    fi
+    why=$(tr '\n' ' ' <"$reports/browser.txt")
+    browser_missing=${why% }
+    echo "Browser tests skipped: $browser_missing"
 }
 
 # run_peer_suites CONF: the Python tests of every OCA addon of
 # requirements-oca.txt, on the database where the suite is installed: the
-# suite must not break what it builds on. Browser tests skip without Chrome;
+# suite must not break what it builds on. Their browser tests (OCA tours)
+# run in the browser of scripts/browser.sh, and skip without one;
 # tests/peer/pytest_peer_suites.py lists the few known failures, with why.
 run_peer_suites() {
     local conf=$1 dir addon paths=() addons

@@ -26,6 +26,18 @@ class AutoclosePortal(CustomerPortal):
         except (AccessError, MissingError):
             return None
 
+    @staticmethod
+    def _autoclose_speak_client_language(ticket):
+        """The email link opened without logging in reads in the client's
+        language, as the email did (Odoo's rating page does the same), not
+        in the browser's."""
+        lang = ticket.partner_id.lang
+        if (
+            request.env.user._is_public()
+            and lang in request.env["res.lang"]._get_frontend()
+        ):
+            request.update_context(lang=lang)
+
     @http.route(
         "/my/ticket/<int:ticket_id>/solution",
         type="http",
@@ -37,6 +49,7 @@ class AutoclosePortal(CustomerPortal):
         ticket = self._autoclose_ticket(ticket_id, token, access_token)
         if ticket is None:
             return request.render("helpdesk_autoclose.portal_solution_invalid")
+        self._autoclose_speak_client_language(ticket)
         return request.render(
             "helpdesk_autoclose.portal_solution_page",
             {
@@ -62,6 +75,7 @@ class AutoclosePortal(CustomerPortal):
         ticket = self._autoclose_ticket(ticket_id, token, access_token)
         if ticket is None:
             return request.render("helpdesk_autoclose.portal_solution_invalid")
+        self._autoclose_speak_client_language(ticket)
         error = None
         if verdict not in ("worked", "failed"):
             error = request.env._("Please choose whether the solution worked.")

@@ -17,6 +17,8 @@ CLOSE_REASONS = [
     ("solved", "Solution confirmed by the client"),
     ("accepted", "Solution accepted without answer"),
 ]
+# Fields that decide whether a ticket waits on the client (its stage kind).
+WAITING_KIND_FIELDS = {"stage_id", "team_id", "company_id"}
 # Context key of the messages and stage moves this module makes by itself:
 # they neither answer nor ask the client anything.
 AUTOMATIC = "autoclose_automatic"
@@ -212,7 +214,9 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        if "stage_id" not in vals:
+        # The team and the company choose the rule, hence whether the stage
+        # waits on the client: moving a ticket is a stage change for it.
+        if not WAITING_KIND_FIELDS & set(vals):
             return super().write(vals)
         rules = {}
         kinds_before = {

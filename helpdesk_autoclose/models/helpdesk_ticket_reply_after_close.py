@@ -55,10 +55,14 @@ class HelpdeskTicket(models.Model):
         )
 
     def _autoclose_followup_values(self, message):
-        subject = self.env._(
+        """The new ticket's subject and introduction are the client's to
+        read: written in the client's language, not in that of whoever
+        received the message (the mail gateway, an agent)."""
+        client = self.with_context(lang=self.partner_id.lang or self.env.lang)
+        subject = client.env._(
             "%(title)s (follows %(number)s)", title=self.name, number=self.number
         )
-        intro = self.env._(
+        intro = client.env._(
             "This case follows the closed ticket %(number)s.", number=self.number
         )
         return {

@@ -61,12 +61,30 @@ class HelpdeskTicket(models.Model):
         ).autoclose_validation_state = False
 
     def _autoclose_validation_url(self):
-        """Link of the email: works without login, for this ticket only."""
+        """Link of the email: works without login, for this ticket only,
+        and opens the page in the language the email was written in."""
         self.ensure_one()
         token = self.sudo().autoclose_validation_token
         if not token:
             return False
-        return f"{self.get_base_url()}/my/ticket/{self.id}/solution?token={token}"
+        return (
+            f"{self.get_base_url()}{self._autoclose_lang_prefix()}"
+            f"/my/ticket/{self.id}/solution?token={token}"
+        )
+
+    def _autoclose_lang_prefix(self):
+        """``/es`` (the URL code of the client's language) when it is not
+        the portal's default one: a visitor without login otherwise reads
+        the page in the default language."""
+        self.ensure_one()
+        active = self.env["res.lang"]._get_active_by("code")
+        lang = active.get(self.partner_id.lang)
+        default = self.env["ir.default"].sudo()._get("res.partner", "lang") or next(
+            iter(active), None
+        )
+        if not lang or lang.code == default:
+            return ""
+        return f"/{lang.url_code}"
 
     def _autoclose_check_validation_token(self, token):
         self.ensure_one()

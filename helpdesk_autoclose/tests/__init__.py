@@ -8,3 +8,5 @@ from . import test_portal
 from . import test_concurrency
 from . import test_security
 from . import test_translations
+from . import test_tour_portal
+from . import test_tour_backend

@@ -51,7 +51,7 @@ class TestTwoWorkers(TransactionCase):
             ).exists().unlink()
             env["res.partner"].browse(self.partner_id).unlink()
 
-    def test_two_workers_remind_and_close_once(self):
+    def run_two_workers(self):
         barrier = threading.Barrier(2, timeout=30)
         errors = []
 
@@ -73,6 +73,8 @@ class TestTwoWorkers(TransactionCase):
         self.assertFalse(any(thread.is_alive() for thread in threads))
         self.assertEqual(errors, [])
 
+    def test_two_workers_remind_and_close_once(self):
+        self.run_two_workers()
         with self.registry.cursor() as cr:
             env = self.committed_env(cr)
             tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
@@ -85,6 +87,54 @@ class TestTwoWorkers(TransactionCase):
                     ]
                     self.assertEqual(subjects.count(subject), 1, ticket.name)
                 self.assertEqual(ticket.stage_id, closing)
+
+    def enable_priority_drop(self, env):
+        """The rule lowers P2 tickets after 4 working hours of silence; the
+        rule is restored when the test ends."""
+        rule = env.ref("helpdesk_autoclose.rule_main_company")
+        fields_before = ["priority_drop", "priority_drop_hours"]
+        before = rule.read(fields_before)[0]
+        levels_before = rule.priority_drop_level_ids.ids
+
+        def restore():
+            with self.registry.cursor() as cr:
+                rule_again = self.committed_env(cr).ref(
+                    "helpdesk_autoclose.rule_main_company"
+                )
+                rule_again.write(
+                    {
+                        **{name: before[name] for name in fields_before},
+                        "priority_drop_level_ids": [(6, 0, levels_before)],
+                    }
+                )
+
+        self.addCleanup(restore)
+        p2 = env.ref("helpdesk_priority_matrix.priority_level_p2")
+        rule.write(
+            {
+                "priority_drop": True,
+                "priority_drop_hours": 4,
+                "priority_drop_level_ids": [(6, 0, p2.ids)],
+            }
+        )
+        return p2
+
+    def test_two_workers_lower_the_priority_once(self):
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            p2 = self.enable_priority_drop(env)
+            tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
+            tickets.write({"priority_level_id": p2.id})
+            tickets._recompute_autoclose_due()
+        self.run_two_workers()
+        with self.registry.cursor() as cr:
+            env = self.committed_env(cr)
+            template = env.ref("helpdesk_autoclose.mail_template_autoclose_priority")
+            p3 = env.ref("helpdesk_priority_matrix.priority_level_p3")
+            for ticket in env["helpdesk.ticket"].browse(self.ticket_ids):
+                subject = template._render_field("subject", ticket.ids)[ticket.id]
+                self.assertEqual(ticket.message_ids.mapped("subject").count(subject), 1)
+                self.assertEqual(ticket.priority_level_id, p3, ticket.name)
 
     def test_rows_changed_since_the_snapshot_are_skipped(self):
         """A worker whose snapshot predates another worker's commit skips

@@ -4,6 +4,7 @@ from odoo import http
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import HttpCaseWithUserPortal
+from odoo.addons.helpdesk_priority_matrix.tests.translation_common import load_spanish
 
 
 @tagged("post_install", "-at_install")
@@ -122,3 +123,14 @@ class TestPortal(HttpCaseWithUserPortal):
         self.assertIn(due.strftime("%H:%M"), notice)
         self.assertNotIn(since.strftime("%H:%M:%S"), notice)
         self.assertNotIn(due.strftime("%H:%M:%S"), notice)
+
+    def test_email_link_opens_in_the_client_language(self):
+        load_spanish(self.env, "helpdesk_autoclose")
+        self.partner_portal.lang = "es_ES"
+        self.authenticate(None, None)
+        url = self.ticket._autoclose_validation_url()
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("¿Funcionó?", page.text)
+        response = self.post_verdict("worked", token=self.token())
+        self.assertIn("Gracias: el ticket queda cerrado como resuelto", response.text)

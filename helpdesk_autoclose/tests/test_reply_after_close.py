@@ -4,6 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_priority_matrix.tests.translation_common import load_spanish
+
 from .common import AutocloseCommon
 
 FOLLOWUP = "helpdesk_autoclose.mail_template_autoclose_followup"
@@ -97,3 +99,25 @@ class TestReplyAfterClose(AutocloseCommon):
         self.assertEqual(len(followup), 1)
         self.assertIn("desde el portal", followup.description)
         self.assertEqual(ticket.stage_id, self.stage_no_answer)
+
+    def test_followup_of_a_spanish_client_is_written_in_spanish(self):
+        """The mail gateway receives in English; the client reads the new
+        ticket's subject and introduction in Spanish."""
+        load_spanish(self.env, "helpdesk_autoclose")
+        self.customer.lang = "es_ES"
+        ticket = self.closed_ticket()
+        with freeze_time(self.utc(2026, 11, 26, 10, 0)):
+            ticket.with_context(lang="en_US").message_post(
+                body="El problema sigue.",
+                author_id=self.customer.id,
+                message_type="email",
+                subtype_xmlid="mail.mt_comment",
+            )
+            self.flush_tracking()
+        followup = ticket.autoclose_followup_ids
+        self.assertEqual(followup.name, f"{ticket.name} (continúa {ticket.number})")
+        self.assertIn(
+            f"Este caso continúa el ticket cerrado {ticket.number}.",
+            followup.description,
+        )
+        self.assertNotIn("follows", followup.description)

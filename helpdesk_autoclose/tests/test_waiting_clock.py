@@ -211,3 +211,28 @@ class TestWaitingClock(AutocloseCommon):
         )
         self.team.invalidate_recordset(["autoclose_rule_id"])
         self.assertEqual(self.team.autoclose_rule_id, own)
+
+    def test_team_whose_rule_does_not_wait_in_the_stage_stops_the_clock(self):
+        """Moving a waiting ticket to a team whose rule waits in other
+        stages ends its waiting period; moving it back starts a new one
+        instead of reviving the old one (and closing at once)."""
+        other_waiting = self.stage_awaiting.copy({"name": "Esperando al proveedor"})
+        other_team = self.team.copy({"name": "Implantaciones"})
+        self.rule.copy(
+            {
+                "name": "Implantaciones",
+                "team_id": other_team.id,
+                "waiting_stage_ids": [(6, 0, other_waiting.ids)],
+            }
+        )
+        ticket = self.waiting_ticket(2026, 11, 19, 16, 0)
+        with freeze_time(self.utc(2026, 11, 19, 16, 30)):
+            ticket.team_id = other_team
+        self.assertFalse(ticket.autoclose_waiting_since)
+        self.assertFalse(ticket.autoclose_close_due)
+        with freeze_time(self.utc(2026, 11, 26, 10, 0)):
+            ticket.team_id = self.team
+        self.assertLocal(ticket.autoclose_waiting_since, 2026, 11, 26, 10, 0)
+        self.run_cron(2026, 11, 26, 10, 5)
+        self.assertEqual(ticket.stage_id, self.stage_awaiting)
+        self.assertFalse(self.messages_from(ticket, CLOSED))

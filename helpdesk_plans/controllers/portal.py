@@ -74,6 +74,15 @@ class HelpdeskPlanPortal(CustomerPortal):
             )
         )
 
+    def _plan_offer(self, product_id):
+        """The offer the form names, or an empty recordset for a missing,
+        garbled or unknown value."""
+        try:
+            offer_id = int(product_id)
+        except (TypeError, ValueError):
+            return request.env["product.product"]
+        return self._plan_offers().filtered(lambda p: p.id == offer_id)
+
     def _plan_subscription(self, subscription_id):
         subscription = request.env["helpdesk.plan.subscription"].browse(subscription_id)
         try:
@@ -106,12 +115,14 @@ class HelpdeskPlanPortal(CustomerPortal):
     def portal_plan_order(self, product_id=None, **kw):
         """A quotation for a plan, an upgrade or a bag, to confirm and pay
         from the portal."""
-        try:
-            product = self._plan_offers().filtered(lambda p: p.id == int(product_id))
-        except (TypeError, ValueError) as error:
-            raise NotFound() from error
+        product = self._plan_offer(product_id)
         if not product:
-            raise NotFound()
+            values = self._plan_page_values(
+                error=request.env._(
+                    "Please choose one of the plans or bags listed below to order."
+                )
+            )
+            return request.render("helpdesk_plans.portal_my_plan", values)
         partner = request.env.user.partner_id
         order = (
             request.env["sale.order"]

@@ -4,6 +4,10 @@ from odoo.tools import SQL
 
 from ..tools import bag_expiry
 
+# What the tickets taken were counted for: the client, the service (plan)
+# and the days they were valid. The number of tickets may still grow.
+TAKEN_TERMS = ("partner_id", "company_id", "plan_id", "purchase_date", "validity_days")
+
 
 class HelpdeskPlanBag(models.Model):
     """An add-on bag: extra tickets bought at any time, valid a number of
@@ -16,6 +20,11 @@ class HelpdeskPlanBag(models.Model):
     _order = "expiry_date, id"
 
     name = fields.Char(compute="_compute_name", store=True)
+    active = fields.Boolean(
+        default=True,
+        help="Archived when the order that sold it is cancelled: the bag covers "
+        "nothing more, the tickets it covered stay counted.",
+    )
     partner_id = fields.Many2one(
         comodel_name="res.partner",
         string="Client",
@@ -91,7 +100,9 @@ class HelpdeskPlanBag(models.Model):
         for bag in self:
             bag.tickets_used = bag._tickets_used()
             bag.tickets_remaining = max(bag.ticket_count - bag.tickets_used, 0)
-            bag.is_valid = bag._covers_on(today) and bag.tickets_remaining > 0
+            bag.is_valid = (
+                bag.active and bag._covers_on(today) and bag.tickets_remaining > 0
+            )
 
     @api.constrains("ticket_count", "validity_days")
     def _check_counts(self):
@@ -104,6 +115,16 @@ class HelpdeskPlanBag(models.Model):
                         bag=bag.name,
                     )
                 )
+            used = bag._tickets_used()
+            if bag.ticket_count < used:
+                raise ValidationError(
+                    self.env._(
+                        "%(bag)s already covered %(used)s tickets: it cannot hold "
+                        "fewer.",
+                        bag=bag.name,
+                        used=used,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -112,6 +133,13 @@ class HelpdeskPlanBag(models.Model):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["partner_id"] = partner.commercial_partner_id.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("partner_id"):
+            partner = self.env["res.partner"].browse(vals["partner_id"])
+            vals = dict(vals, partner_id=partner.commercial_partner_id.id)
+        self.env["helpdesk.plan.consumption"]._check_terms_kept(self, vals, TAKEN_TERMS)
+        return super().write(vals)
 
     def _covers_on(self, day):
         self.ensure_one()
@@ -157,8 +185,11 @@ class HelpdeskPlanBag(models.Model):
                 bag.id,
             )
         )
+        bag.invalidate_recordset(["active"])
         day = ticket._plan_day()
-        if not bag._covers_on(day) or bag._tickets_used() >= bag.ticket_count:
+        if not bag.active or not bag._covers_on(day):
+            return False
+        if bag._tickets_used() >= bag.ticket_count:
             return False
         self.env["helpdesk.plan.consumption"].sudo().create(
             {
@@ -170,3 +201,16 @@ class HelpdeskPlanBag(models.Model):
             }
         )
         return True
+
+    def _withdraw(self):
+        """The order that sold the bags was cancelled: they cover nothing
+        more (the tickets they covered stay counted), and the client is
+        told."""
+        bags = self.filtered("active")
+        bags.active = False
+        for bag in bags:
+            bag.message_post_with_source(
+                "helpdesk_plans.mail_template_bag_withdrawn",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=bag.partner_id.ids,
+            )

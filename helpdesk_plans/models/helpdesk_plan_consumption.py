@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class HelpdeskPlanConsumption(models.Model):
@@ -112,8 +112,40 @@ class HelpdeskPlanConsumption(models.Model):
                     self.env._("A period cannot end before it starts.")
                 )
 
+    def _takes_from(self, origin, day):
+        """Whether this consumption is the ticket of ``origin`` (a
+        subscription or a bag) that a ticket opened on ``day`` takes."""
+        self.ensure_one()
+        if origin._name == "helpdesk.plan.bag":
+            return self.bag_id == origin
+        return self.subscription_id == origin and (
+            self.period_start <= day <= self.period_end
+        )
+
     def _release(self):
         """Give the claims back; the records stay, flagged."""
         self.filtered(lambda c: not c.released).write(
             {"released": True, "release_date": fields.Datetime.now()}
         )
+
+    @api.model
+    def _check_terms_kept(self, origins, vals, terms):
+        """Refuse to change the ``terms`` (field names) of ``origins``
+        (subscriptions or bags) that tickets were already taken from: the
+        tickets were counted for that client, quota and period, and would
+        silently count for another one."""
+        changed = [name for name in terms if name in vals]
+        for origin in origins.filtered("consumption_ids"):
+            for name in changed:
+                field = origin._fields[name]
+                before = field.convert_to_cache(origin[name], origin)
+                if field.convert_to_cache(vals[name], origin) != before:
+                    raise UserError(
+                        self.env._(
+                            "Tickets were already taken from %(origin)s: its "
+                            "%(field)s cannot change any more. End it and "
+                            "sell a new one instead.",
+                            origin=origin.display_name,
+                            field=field._description_string(self.env),
+                        )
+                    )

@@ -18,6 +18,9 @@ SUBSCRIPTION_STATES = [
 # States in which the subscription may still serve tickets (on its dates).
 SERVING_STATES = ("active", "cancelled")
 LIVE_STATES = ("active", "cancelled", "suspended")
+# What the tickets taken were counted for: the client, the quota and the
+# periods (which start on the subscription's first day).
+TAKEN_TERMS = ("partner_id", "company_id", "plan_id", "date_start")
 # Transactions that charged, or may still charge, a renewal invoice.
 LIVE_TRANSACTION_STATES = ("pending", "authorized", "done")
 
@@ -123,6 +126,12 @@ class HelpdeskPlanSubscription(models.Model):
         readonly=True,
         copy=False,
         help="When a ticket last took a ticket of this subscription.",
+    )
+    last_cron_date = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="When the renewal cron last renewed, charged, suspended or ended "
+        "this subscription.",
     )
     consumption_ids = fields.One2many(
         comodel_name="helpdesk.plan.consumption",
@@ -240,6 +249,13 @@ class HelpdeskPlanSubscription(models.Model):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["partner_id"] = partner.commercial_partner_id.id
         return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("partner_id"):
+            partner = self.env["res.partner"].browse(vals["partner_id"])
+            vals = dict(vals, partner_id=partner.commercial_partner_id.id)
+        self.env["helpdesk.plan.consumption"]._check_terms_kept(self, vals, TAKEN_TERMS)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Periods and quota
@@ -542,11 +558,13 @@ class HelpdeskPlanSubscription(models.Model):
         when ``auto_commit``): a crash rolls back that subscription only.
         Reruns are harmless: a contract line is invoiced once per period,
         and an invoice with a live card transaction is never charged again.
+        Two workers running it at once share the work: each step first
+        locks its subscription (see :meth:`_lock_for_step`).
         """
         today = fields.Date.context_today(self)
         due = self.search(self._renewal_due_domain(today), limit=batch_size)
         done = 0
-        for subscription in due._lock_for_batch():
+        for subscription in due:
             done += subscription._run_step(
                 subscription._renew_and_invoice, today, auto_commit
             )
@@ -554,26 +572,51 @@ class HelpdeskPlanSubscription(models.Model):
             done += subscription._run_step(
                 subscription._charge_invoice, invoice, auto_commit
             )
-        self._apply_payment_grace(today)
-        self._end_finished(today)
+        for subscription in self._grace_watched():
+            subscription._run_step(subscription._apply_grace, today, auto_commit)
+        for subscription in self._finished(today):
+            subscription._run_step(subscription._end, today, auto_commit)
         remaining = self.search_count(self._renewal_due_domain(today))
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     def _run_step(self, step, argument, auto_commit):
-        """Run ``step(argument)`` in a savepoint; a failure is logged and
-        leaves the other subscriptions of the batch untouched. Whether the
-        step succeeded."""
+        """Run ``step(argument)`` in a savepoint once the subscription is
+        locked; a failure is logged and leaves the other subscriptions of
+        the batch untouched. Whether the step ran and succeeded: a
+        subscription another worker holds, or has processed since this
+        transaction's snapshot, is left to it."""
         self.ensure_one()
         succeeded = True
         try:
             with self.env.cr.savepoint():
-                step(argument)
+                succeeded = self._lock_for_step()
+                if succeeded:
+                    step(argument)
         except Exception:
             succeeded = False
             _logger.exception("Support plan renewal failed for %s", self.display_name)
         if auto_commit:
             self.env.cr.commit()  # pylint: disable=invalid-commit
         return succeeded
+
+    def _lock_for_step(self):
+        """Lock the subscription for one step of the cron, or False when
+        another worker holds it. The row is touched as well: a worker whose
+        snapshot predates this step's commit then fails to lock it (and
+        skips it) instead of repeating the step on what it saw before. The
+        step checks again, on data read after the lock, that it is due."""
+        self.ensure_one()
+        if not self._lock_for_batch():
+            return False
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_plan_subscription SET last_cron_date = "
+                "(now() at time zone 'UTC') WHERE id = %s",
+                self.id,
+            )
+        )
+        self.invalidate_recordset(["last_cron_date"])
+        return True
 
     def _renew_and_invoice(self, today):
         """Renew the contract line past its notice date and invoice each
@@ -659,8 +702,11 @@ class HelpdeskPlanSubscription(models.Model):
     def _charge_invoice(self, invoice):
         """Charge ``invoice`` to the saved card with the payment module's
         transaction API. A draft transaction left by an interrupted run is
-        sent again under the same reference."""
+        sent again under the same reference. Nothing happens when the
+        invoice was paid or charged since it was found."""
         self.ensure_one()
+        if not self._needs_charge(invoice):
+            return self.env["payment.transaction"]
         Transaction = self.env["payment.transaction"].sudo()
         transaction = invoice.sudo().transaction_ids.filtered(
             lambda tx: tx.state == "draft" and tx.token_id == self.payment_token_id
@@ -711,22 +757,24 @@ class HelpdeskPlanSubscription(models.Model):
         )
 
     @api.model
-    def _apply_payment_grace(self, today):
-        """Suspend the plans whose grace period is over, give the coverage
-        back to those whose renewal has been paid since."""
-        watched = self.search(
+    def _grace_watched(self):
+        """Subscriptions whose renewal charge failed."""
+        return self.search(
             [("state", "in", LIVE_STATES), ("payment_failed_on", "!=", False)]
         )
-        for subscription in watched:
-            if not subscription._unpaid_invoices():
-                subscription._restore_after_payment()
-            elif subscription.state != "suspended" and subscription._is_suspended_on(
-                today
-            ):
-                subscription.state = "suspended"
-                subscription._notify_client(
-                    "helpdesk_plans.mail_template_subscription_suspended"
-                )
+
+    def _apply_grace(self, today):
+        """Suspend the plan when its grace period is over, give the coverage
+        back when its renewal has been paid since; the client is told of a
+        suspension once."""
+        self.ensure_one()
+        if self.state not in LIVE_STATES or not self.payment_failed_on:
+            return
+        if not self._unpaid_invoices():
+            self._restore_after_payment()
+        elif self.state != "suspended" and self._is_suspended_on(today):
+            self.state = "suspended"
+            self._notify_client("helpdesk_plans.mail_template_subscription_suspended")
 
     def _restore_after_payment(self):
         self.ensure_one()
@@ -736,16 +784,23 @@ class HelpdeskPlanSubscription(models.Model):
         self.write(values)
 
     @api.model
-    def _end_finished(self, today):
-        """Cancelled subscriptions past their last day end."""
-        finished = self.search(
-            [
-                ("state", "in", ("cancelled", "suspended")),
-                ("contract_line_id.date_end", "<", today),
-                ("contract_line_id.is_auto_renew", "=", False),
-            ]
-        )
-        finished.write({"state": "ended"})
+    def _finished_domain(self, today):
+        return [
+            ("state", "in", ("cancelled", "suspended")),
+            ("contract_line_id.date_end", "<", today),
+            ("contract_line_id.is_auto_renew", "=", False),
+        ]
+
+    @api.model
+    def _finished(self, today):
+        """Cancelled subscriptions past their last day."""
+        return self.search(self._finished_domain(today))
+
+    def _end(self, today):
+        """End the subscription if it is still finished once locked."""
+        self.ensure_one()
+        if self.filtered_domain(self._finished_domain(today)):
+            self.state = "ended"
 
     # ------------------------------------------------------------------
     # Client notices

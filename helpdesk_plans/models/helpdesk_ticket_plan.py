@@ -199,14 +199,48 @@ class HelpdeskTicket(models.Model):
         return " ".join(reasons + [how_to])
 
     def _entitlement_claim(self, candidate):
+        """Take one ticket of the candidate's plan period or bag. A ticket
+        that already holds that very ticket keeps it (the chain may run
+        again on a claimed ticket); one held elsewhere is given back first,
+        so that a ticket never counts twice."""
         if candidate.source != "plan":
             return super()._entitlement_claim(candidate)
+        held = self._plan_held_consumption()
+        if held and held._takes_from(candidate.reference, self._plan_day()):
+            return True
+        held._release()
         return candidate.reference._claim_ticket(self)
 
+    def _entitlement_covered_message(self):
+        """For the ticket confirmation and the portal: the plan, or the
+        add-on bag, whose ticket was used."""
+        if self.entitlement_source != "plan":
+            return super()._entitlement_covered_message()
+        if self.plan_bag_id:
+            return self.env._(
+                "Covered by your add-on bag valid until %(expiry)s.",
+                expiry=format_date(self.env, self.plan_bag_id.expiry_date),
+            )
+        return self.env._(
+            "Covered by your %(plan)s plan.",
+            plan=self.plan_subscription_id.plan_id.name,
+        )
+
     def _entitlement_release_claim(self):
-        if self.entitlement_source == "plan":
-            self.sudo().plan_consumption_ids._release()
+        """Give back the ticket the claim took, whatever the source the
+        chain has recorded meanwhile; a second call finds nothing held."""
+        self._plan_held_consumption()._release()
         return super()._entitlement_release_claim()
+
+    def _plan_held_consumption(self):
+        """The consumption of this ticket that counts, read from the
+        database: another transaction may have released it."""
+        self.ensure_one()
+        return (
+            self.env["helpdesk.plan.consumption"]
+            .sudo()
+            .search([("ticket_id", "=", self.id), ("released", "=", False)])
+        )
 
     def _entitlement_notify_uncovered(self):
         """Besides telling the client, ask the client's salesperson to offer

@@ -30,6 +30,16 @@ class SaleOrder(models.Model):
         self._helpdesk_plan_fulfil()
         return result
 
+    def _action_cancel(self):
+        result = super()._action_cancel()
+        self._helpdesk_plan_withdraw()
+        return result
+
+    def _helpdesk_plan_withdraw(self):
+        """A cancelled order takes back the add-on bags it sold: confirming
+        it again sells new ones."""
+        self.order_line.sudo().helpdesk_plan_bag_ids._withdraw()
+
     def _helpdesk_plan_fulfil(self):
         """Subscriptions and bags for the plan products sold; confirming
         twice creates nothing new."""

@@ -6,3 +6,8 @@ from . import test_sale
 from . import test_concurrency
 from . import test_portal
 from . import test_translations
+from . import test_claims
+from . import test_cron_concurrency
+from . import test_tour_portal
+from . import test_tour_backend
+from . import test_plan_client_messages

@@ -140,6 +140,10 @@ class TestConcurrency(BaseCase):
         self.assertFalse(any(thread.is_alive() for thread in threads))
         for result in results:
             self.assertIsInstance(result, int, result)
+        # The claim that lost the race saved its ticket pending; the retry
+        # cron claims again in a transaction of its own.
+        with self.registry.cursor() as cr:
+            self._env(cr)["helpdesk.ticket"]._cron_entitlement_retry()
         with self.registry.cursor() as cr:
             env = self._env(cr)
             tickets = env["helpdesk.ticket"].browse(results)
@@ -147,8 +151,13 @@ class TestConcurrency(BaseCase):
             covered = tickets.filtered("is_covered")
             self.assertEqual(covered.entitlement_source, "plan")
             self.assertEqual(covered.entitlement_state, "claimed")
+            # The ticket that lost is answered again in a transaction of its
+            # own, as a claim that lost a race is: the quota is used up.
             uncovered = tickets - covered
+            uncovered._entitlement_apply()
+            self.assertFalse(uncovered.is_covered)
             self.assertRegex(uncovered.entitlement_message, "used up")
+            self.assertFalse(uncovered.plan_consumption_ids)
             self.assertEqual(
                 env["helpdesk.plan.consumption"].search_count(
                     [("subscription_id", "=", self.committed["subscription"])]

@@ -133,3 +133,23 @@ class TestPortal(HttpCase, PlanCommon):
         page = self.url_open("/new/ticket").text
         self.assertIn('name="helpdesk_plan_missing"', page)
         self.assertIn("You have no active support plan.", page)
+
+    def order(self, **data):
+        page = self.url_open("/my/plan").text
+        token = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+        return self.url_open("/my/plan/order", data={"csrf_token": token, **data})
+
+    def test_garbled_or_missing_offer_is_explained_in_the_client_language(self):
+        load_spanish(self.env, "helpdesk_plans")
+        self.portal_user.lang = "es_ES"
+        self.authenticate("plan_portal_ana", "plan_portal_ana")
+        orders = self.env["sale.order"].search_count([])
+        with freeze_time("2026-07-10 15:00:00"):
+            for data in ({"product_id": "abc"}, {}, {"product_id": "999999"}):
+                response = self.order(**data)
+                self.assertEqual(response.status_code, 200, data)
+                self.assertIn(
+                    "Elija uno de los planes o bolsas de la lista para pedirlo.",
+                    response.text,
+                )
+        self.assertEqual(self.env["sale.order"].search_count([]), orders)

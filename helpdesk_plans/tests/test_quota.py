@@ -2,6 +2,8 @@ from datetime import date
 
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_priority_matrix.tests.translation_common import load_spanish
+
 from .common import PlanCommon
 
 
@@ -126,3 +128,30 @@ class TestQuota(PlanCommon):
         self.assertUncovered(ticket, "active support plan")
         agent_view = self.env["helpdesk.plan.subscription"].with_user(self.agent)
         self.assertFalse(agent_view.search([("partner_id", "=", self.customer.id)]))
+
+    def test_spanish_client_reads_its_coverage_in_spanish(self):
+        """An English-speaking agent opens the tickets of a Spanish client:
+        what the client is told of the plan is in Spanish, the agents' copy
+        in the agent's language."""
+        load_spanish(self.env, "helpdesk_priority_matrix", "helpdesk_plans")
+        self.contact.lang = "es_ES"
+        self.subscribe()
+        english = self.env(context=dict(self.env.context, lang="en_US"))
+        self.env = english
+        first = self.open_ticket(date(2026, 7, 2))
+        self.assertEqual(first.entitlement_message, "Covered by your Básico plan.")
+        self.assertEqual(
+            first.with_context(lang="es_ES")._entitlement_client_message(),
+            "Cubierto por su plan Básico.",
+        )
+        for _index in range(4):
+            self.open_ticket(date(2026, 7, 2))
+        sixth = self.open_ticket(date(2026, 7, 3))
+        notice = sixth.message_ids.filtered(lambda m: "agotados" in (m.body or ""))
+        self.assertEqual(len(notice), 1)
+        self.assertIn(
+            "Los 5 tickets de su plan Básico para el periodo que termina el "
+            "31/07/2026 están agotados",
+            str(notice.body),
+        )
+        self.assertNotIn("used up", notice.body)

@@ -3,6 +3,8 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_priority_matrix.tests.translation_common import load_spanish
+
 from ..models.helpdesk_plan_subscription import HelpdeskPlanSubscription
 from .common import PlanCommon
 
@@ -178,3 +180,22 @@ class TestRenewal(PlanCommon):
         self.assertEqual(subscription.state, "active")
         self.assertFalse(subscription.payment_failed_on)
         self.assertCoveredByPlan(self.open_ticket(date(2026, 7, 9)))
+
+    def test_renewal_notice_reaches_a_spanish_client_in_spanish(self):
+        """The cron runs in English; the client reads the notice in its own
+        language, rendered when it is sent."""
+        load_spanish(self.env, "helpdesk_plans")
+        self.customer.lang = "es_ES"
+        subscription = self.subscribe()
+        self.env = self.env(context=dict(self.env.context, lang="en_US"))
+        self.renew(date(2026, 7, 1))
+        invoice = subscription._invoices()
+        notice = subscription.message_ids.filtered(
+            lambda m: invoice.name in (m.body or "")
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertIn("está pendiente de pago", notice.body)
+        self.assertEqual(
+            notice.subject,
+            f"Renovación de su plan de soporte Básico: factura {invoice.name}",
+        )

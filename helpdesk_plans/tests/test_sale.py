@@ -109,3 +109,26 @@ class TestSale(PlanCommon):
                     "helpdesk_plan_id": self.plan.id,
                 }
             )
+
+    def test_cancelled_bag_order_takes_the_bag_back(self):
+        order = self.sell(self.bag_product, date(2026, 7, 10))
+        bag = order.helpdesk_plan_bag_ids
+        taken = self.open_ticket(date(2026, 7, 11))
+        self.assertEqual(taken.plan_bag_id, bag)
+        with self.at(date(2026, 7, 12)):
+            order._action_cancel()
+        self.assertFalse(bag.active)
+        self.assertFalse(bag.is_valid)
+        told = bag.message_ids.filtered(lambda m: "was cancelled" in (m.subject or ""))
+        self.assertEqual(len(told), 1)
+        # The ticket it covered keeps its service; new ones are not covered.
+        self.assertCoveredByPlan(taken)
+        self.assertUncovered(self.open_ticket(date(2026, 7, 13)), "active support plan")
+        # Cancelling again tells nothing more; confirming again sells a new bag.
+        order._action_cancel()
+        self.assertEqual(len(bag.message_ids.filtered(lambda m: m in told)), 1)
+        with self.at(date(2026, 7, 14)):
+            order.action_draft()
+            order.action_confirm()
+            self.assertTrue(order.helpdesk_plan_bag_ids.is_valid)
+        self.assertNotEqual(order.helpdesk_plan_bag_ids, bag)

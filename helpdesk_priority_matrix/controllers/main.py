@@ -110,13 +110,18 @@ class HelpdeskTicketPriorityController(HelpdeskTicketController):
     def _get_create_new_ticket_values(self, **kw):
         """The catalog grouped by functional area for the two-level picker;
         the impact and urgency a category without defaults falls back to:
-        those of the team that receives the clients' tickets."""
+        those of the team that receives the clients' tickets, unless the
+        form comes back with the client's own."""
         values = super()._get_create_new_ticket_values(**kw)
         values["category_groups"] = values["categories"]._portal_groups()
         team = request.env.company.sudo().helpdesk_default_team_id
         values["default_impact"], values["default_urgency"] = (
             team._default_impact_urgency()
         )
+        # A form sent back to be corrected keeps the client's choice.
+        for field_name in ("impact", "urgency"):
+            if kw.get(field_name) in IMPACT_URGENCY_KEYS:
+                values[f"default_{field_name}"] = kw[field_name]
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):

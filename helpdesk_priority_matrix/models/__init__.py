@@ -20,6 +20,7 @@ from . import res_config_settings
 from . import helpdesk_ticket_priority
 from . import helpdesk_ticket_stars
 from . import helpdesk_ticket_entitlement
+from . import helpdesk_ticket_entitlement_message
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_sla_explanation
 from . import helpdesk_ticket_sla_display

@@ -38,9 +38,10 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         pause_change = self._sla_pause_change(vals)
+        category_change = self._entitlement_category_change(vals)
         result = super().write(vals)
         self._priority_remember_override(vals)
         self._sla_apply_pause_change(pause_change)
-        self._entitlement_on_write(vals)
+        self._entitlement_on_write(vals, category_change)
         self._request_kind_on_write(vals)
         return result

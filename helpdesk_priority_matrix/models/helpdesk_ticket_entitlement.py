@@ -1,9 +1,12 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..tools.entitlement import SEQUENCE_POLICY, Candidate, choose
+from ..tools.row_lock import RaceLost, race_savepoint
 
 
 class HelpdeskTicket(models.Model):
@@ -21,9 +24,15 @@ class HelpdeskTicket(models.Model):
        duplicate cancelled, a ticket merged or rejected before work).
 
     :meth:`_entitlement_apply` runs the chain at creation, when the team,
-    partner or category of an open ticket changes, and when a module is
-    installed on existing tickets. A ticket never holds two claims: one that
-    holds a claim keeps it through re-saves, stage changes and team changes.
+    partner or category of an open ticket changes, when a released ticket is
+    reopened, and when a module is installed on existing tickets. A ticket
+    never holds two claims: one that holds a claim keeps it through re-saves,
+    stage changes and team changes; a change of category gives it back and
+    claims as the new category says.
+
+    A claim that loses a race on its rows (many tickets of one client at
+    once) never loses the ticket: it is saved uncovered and pending, and a
+    cron claims again in a transaction of its own.
     """
 
     _inherit = "helpdesk.ticket"
@@ -61,6 +70,15 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         copy=False,
         help="Commercial partner whose coverage the claim consumed.",
+    )
+    entitlement_pending = fields.Boolean(
+        string="Coverage Pending",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The coverage could not be claimed yet because other tickets of "
+        "the same client were claiming it at the same moment; it is claimed "
+        "again in a moment.",
     )
 
     # ------------------------------------------------------------------
@@ -116,22 +134,34 @@ class HelpdeskTicket(models.Model):
             moved._entitlement_release()
             moved.write({"entitlement_state": False})
         covered_before = self.filtered("is_covered")
+        pending_before = self.filtered("entitlement_pending")
         batches = defaultdict(lambda: self.browse())
         for ticket in self.filtered(lambda t: not t.entitlement_state):
-            vals = ticket._entitlement_answer()
+            vals = dict({"entitlement_pending": False}, **ticket._entitlement_answer())
             if keep_policy and ticket.sla_policy_id and not vals["entitlement_state"]:
                 del vals["sla_policy_id"]
             batches[tuple(sorted(vals.items()))] |= ticket
         for vals, tickets in batches.items():
             tickets.write(dict(vals))
-        told = self if creating else covered_before
-        told.filtered(lambda t: not t.is_covered)._entitlement_notify_uncovered()
+        told = (self if creating else covered_before) | pending_before
+        # A held ticket is not started, hence neither covered nor a lead for
+        # the sales team: its sender gets the notice of the requester check.
+        told.filtered(
+            lambda t: not t.is_covered
+            and not t.entitlement_pending
+            and t.requester_authorized
+        )._entitlement_notify_uncovered()
+        if self.filtered("entitlement_pending"):
+            self._entitlement_queue_retry()
 
     def _entitlement_answer(self):
         """Run candidates and claims for one ticket; the values to store."""
         self.ensure_one()
         candidates = self._entitlement_candidates()
-        chosen, reasons = choose(candidates, self._entitlement_claim)
+        try:
+            chosen, reasons = choose(candidates, self._entitlement_claim_guarded)
+        except RaceLost:
+            return self._entitlement_pending_answer()
         if chosen:
             return {
                 "is_covered": True,
@@ -153,6 +183,34 @@ class HelpdeskTicket(models.Model):
             "entitlement_partner_id": False,
             "sla_policy_id": False,
         }
+
+    def _entitlement_claim_guarded(self, candidate):
+        """Claim ``candidate`` with the rows locked, in a savepoint: a claim
+        that loses a race on its rows is rolled back and raises
+        :class:`RaceLost`, so that the chain stops (the next candidate must
+        not be taken for a claim that may still succeed)."""
+        with race_savepoint(self.env) as race:
+            claimed = self._entitlement_claim(candidate)
+        if race.lost:
+            raise RaceLost(candidate.source)
+        return claimed
+
+    def _entitlement_pending_answer(self):
+        return {
+            "is_covered": False,
+            "entitlement_source": "none",
+            "entitlement_message": self._entitlement_pending_message(),
+            "entitlement_state": False,
+            "entitlement_partner_id": False,
+            "entitlement_pending": True,
+            "sla_policy_id": False,
+        }
+
+    def _entitlement_pending_message(self):
+        return self.env._(
+            "Your request was received and saved. We are confirming which "
+            "support service covers it; you will be told in a moment."
+        )
 
     def _entitlement_default_message(self):
         return self.env._(
@@ -211,14 +269,121 @@ class HelpdeskTicket(models.Model):
     # Steps of create and write
     # ------------------------------------------------------------------
 
-    def _entitlement_on_write(self, vals):
+    def _entitlement_category_change(self, vals):
+        """Before ``write``: the claimed tickets whose category ``vals``
+        changes, with their category before."""
+        if "category_id" not in vals:
+            return {}
+        return {
+            ticket: ticket.category_id
+            for ticket in self.filtered(lambda t: t.entitlement_state == "claimed")
+            if ticket.category_id.id != vals["category_id"]
+        }
+
+    def _entitlement_on_write(self, vals, category_change=None):
         """Re-entitle open tickets whose team, partner or category changed,
-        and release the claim of tickets moved to a releasing stage."""
+        release the claim of tickets moved to a releasing stage, and claim
+        again for the released tickets reopened in a working stage.
+
+        ``category_change`` (from :meth:`_entitlement_category_change`):
+        the claimed tickets whose category changed give their claim back and
+        claim as the new category says.
+        """
         if vals.get("stage_id"):
             stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
             if stage.entitlement_release:
                 self._entitlement_release()
+            elif not stage.closed:
+                self._entitlement_reclaim(
+                    self.filtered(lambda t: t.entitlement_state == "released"),
+                    self.env._(
+                        "The ticket was reopened: its coverage is claimed again."
+                    ),
+                )
         if {"team_id", "partner_id", "category_id"} & set(vals) and (
             "sla_policy_id" not in vals
         ):
-            self.filtered(lambda t: not t.closed)._entitlement_apply()
+            recategorized = self.browse(
+                [ticket.id for ticket in category_change or {}]
+            ).filtered(lambda t: not t.closed)
+            self._entitlement_reclaim(
+                recategorized,
+                self.env._(
+                    "The category changed: the coverage was given back and "
+                    "claimed again as the new category says."
+                ),
+                release=True,
+            )
+            (self - recategorized).filtered(lambda t: not t.closed)._entitlement_apply()
+
+    def _entitlement_reclaim(self, tickets, reason, release=False):
+        """Run the chain again for ``tickets``, giving their claim back
+        first with ``release``; a note tells the agents the coverage before
+        and after."""
+        if not tickets:
+            return
+        before = {ticket: ticket._entitlement_summary() for ticket in tickets}
+        if release:
+            tickets._entitlement_release()
+        tickets.write({"entitlement_state": False})
+        tickets._entitlement_apply()
+        for ticket in tickets:
+            ticket.message_post(
+                body=Markup("<p>%s</p><p>%s</p>")
+                % (
+                    reason,
+                    self.env._(
+                        "Before: %(before)s Now: %(after)s",
+                        before=before[ticket],
+                        after=ticket._entitlement_summary(),
+                    ),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _entitlement_summary(self):
+        """The coverage in one line, for the agents' notes."""
+        self.ensure_one()
+        sources = dict(
+            self._fields["entitlement_source"]._description_selection(self.env)
+        )
+        return self.env._(
+            "%(covered_by)s (%(policy)s).",
+            covered_by=sources.get(self.entitlement_source, ""),
+            policy=self.sla_policy_id.display_name or "-",
+        )
+
+    # ------------------------------------------------------------------
+    # Claims that lost a race
+    # ------------------------------------------------------------------
+
+    def _entitlement_queue_retry(self):
+        """Wake the retry cron: it claims in a transaction of its own, whose
+        snapshot sees the claims that won."""
+        cron = self.env.ref(
+            "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry",
+            raise_if_not_found=False,
+        )
+        if cron:
+            cron.sudo()._trigger()
+
+    @api.model
+    def _cron_entitlement_retry(self, batch_size=50):
+        """Claim again for the pending tickets, oldest first, one batch per
+        call: ``ir.cron`` commits and calls again while some remain. A
+        ticket another worker holds is left for the next call; one whose
+        claim loses a race again stays pending and wakes the cron again (a
+        lost race means another claim was committed: the retries end)."""
+        domain = [
+            ("entitlement_pending", "=", True),
+            ("entitlement_state", "=", False),
+            ("closed", "=", False),
+        ]
+        tickets = self.search(domain, order="create_date, id", limit=batch_size)
+        tickets = tickets._lock_for_batch()
+        for ticket in tickets:
+            ticket._entitlement_apply()
+        self.env["ir.cron"]._notify_progress(
+            done=len(tickets.filtered(lambda t: not t.entitlement_pending)),
+            remaining=self.search_count(domain),
+        )

@@ -2,6 +2,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import SQL, consteq, hmac
+from odoo.tools.mail import parse_contact_from_email
 
 from .helpdesk_ticket_channel import CLIENT_CHANNELS
 
@@ -79,6 +80,16 @@ class HelpdeskTicket(models.Model):
                 ).send_mail(ticket.id)
             ticket._requester_log_approvers(approvers)
 
+    def _requester_greeting_name(self):
+        """The sender's name for a greeting: the contact's, else the one of
+        the From header of an unknown sender (``"Ana Ruiz" <ana@…>``);
+        empty when the sender gave none."""
+        self.ensure_one()
+        if self.partner_id.name:
+            return self.partner_id.name
+        name, _email = parse_contact_from_email(self.partner_email or "")
+        return self.partner_name or name
+
     def _requester_log_approvers(self, approvers):
         """An internal note, in the company's language like every note the
         system writes for the agents."""
@@ -88,7 +99,7 @@ class HelpdeskTicket(models.Model):
         if approvers:
             body = env._(
                 "Requester not authorized: approval asked to %(approvers)s.",
-                approvers=", ".join(approvers.mapped("display_name")),
+                approvers=self._requester_people(approvers),
             )
         else:
             body = env._(
@@ -97,6 +108,12 @@ class HelpdeskTicket(models.Model):
                 "first."
             )
         self.message_post(body=Markup("<p>%s</p>") % body, subtype_xmlid="mail.mt_note")
+
+    @api.model
+    def _requester_people(self, partners):
+        """Each person once, by name: a contact's display name repeats its
+        company."""
+        return ", ".join(dict.fromkeys(partners.mapped("name")))
 
     # ------------------------------------------------------------------
     # Approval
@@ -112,10 +129,20 @@ class HelpdeskTicket(models.Model):
 
     def _requester_authorize(self, approver):
         """Authorize the requesters of the held tickets of ``self`` for this
-        and later tickets, and start their SLA clock now."""
+        and later tickets, and start their SLA clock now, with their other
+        open tickets still waiting for an approval: the approval is of the
+        person. Each client is told that the ticket started by its
+        confirmation."""
         held = self.filtered(lambda t: not t.requester_authorized).sudo()
         if not held:
             return
+        held |= held.search(
+            [
+                ("partner_id", "in", held.partner_id.ids),
+                ("requester_authorized", "=", False),
+                ("closed", "=", False),
+            ]
+        )
         held = held._requester_lock_held()
         held.partner_id.filtered(lambda p: not p.helpdesk_authorized).write(
             {"helpdesk_authorized": True}
@@ -190,21 +217,22 @@ class HelpdeskTicket(models.Model):
         return {
             "is_covered": False,
             "entitlement_source": "none",
-            "entitlement_message": self.env._(
-                "The sender is not an authorized contact of the client: the "
-                "ticket starts once an authorized contact or an agent approves "
-                "it."
-            ),
+            "entitlement_message": self._requester_held_message(),
             "entitlement_state": False,
             "entitlement_partner_id": False,
             "sla_policy_id": False,
         }
 
-    def _entitlement_notify_uncovered(self):
-        # Held tickets get the notice of the requester check instead.
-        return super(
-            HelpdeskTicket, self.filtered("requester_authorized")
-        )._entitlement_notify_uncovered()
+    def _entitlement_uncovered_message(self):
+        if self.requester_authorized:
+            return super()._entitlement_uncovered_message()
+        return self._requester_held_message()
+
+    def _requester_held_message(self):
+        return self.env._(
+            "The sender is not an authorized contact of the client: the "
+            "ticket starts once an authorized contact or an agent approves it."
+        )
 
     @api.model
     def _requester_portal_may_approve(self, ticket, partner):

@@ -25,3 +25,8 @@ from . import test_catalog
 from . import test_agent_http
 from . import test_translations
 from . import test_portal_display
+from . import test_tour_portal
+from . import test_tour_backend
+from . import test_row_lock
+from . import test_client_language
+from . import test_portal_ticket_form

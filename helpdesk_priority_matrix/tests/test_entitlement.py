@@ -1,6 +1,8 @@
 from contextlib import ExitStack, contextmanager
 from unittest.mock import patch
 
+import psycopg2.errors
+
 from odoo.tests import tagged
 
 from odoo.addons.helpdesk_priority_matrix.tools.entitlement import Candidate
@@ -212,9 +214,7 @@ class TestEntitlement(SlaCommon):
             ticket.stage_id = self.stage_new
             ticket.stage_id = self.stage_progress
             ticket.team_id = other_team
-            ticket.category_id = self.env["helpdesk.ticket.category"].search(
-                [], limit=1
-            )
+            ticket.category_id = ticket.category_id
             ticket._entitlement_apply()
             self.env["helpdesk.ticket"]._entitlement_apply_open()
         self.assertEqual(wallet.claims, [ticket.id])
@@ -225,15 +225,94 @@ class TestEntitlement(SlaCommon):
             ticket = self.create_ticket(self.utc(2026, 11, 23, 9))
             ticket.stage_id = self.stage_cancelled
             ticket._entitlement_release()
-            ticket.stage_id = self.stage_progress
             ticket.stage_id = self.stage_cancelled
             ticket.team_id = self.env["helpdesk.ticket.team"].create({"name": "Otro"})
         self.assertEqual(wallet.releases, [ticket.id])
-        self.assertEqual(
-            wallet.claims, [ticket.id], "a released ticket is not re-claimed"
-        )
+        self.assertEqual(wallet.claims, [ticket.id])
         self.assertEqual(wallet.balances[self.customer.id], 1)
         self.assertEqual(ticket.entitlement_state, "released")
+
+    def test_reopened_ticket_claims_again_once(self):
+        """Cancelled by mistake, then reopened in a working stage: the
+        chain claims again, once; cancelled again, it gives back again."""
+        with self.fake_wallet(1).installed() as wallet:
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9))
+            ticket.stage_id = self.stage_cancelled
+            ticket.stage_id = self.stage_progress
+            self.assertEqual(ticket.entitlement_state, "claimed")
+            self.assertEqual(wallet.balances[self.customer.id], 0)
+            ticket.stage_id = self.stage_new
+            ticket.stage_id = self.stage_progress
+            self.assertEqual(wallet.claims, [ticket.id, ticket.id])
+            ticket.stage_id = self.stage_cancelled
+        self.assertEqual(wallet.releases, [ticket.id, ticket.id])
+        self.assertEqual(wallet.balances[self.customer.id], 1)
+        self.assertTrue(
+            ticket.message_ids.filtered(lambda m: "reopened" in (m.body or ""))
+        )
+
+    def test_released_ticket_closed_elsewhere_claims_nothing(self):
+        with self.fake_wallet(1).installed() as wallet:
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9))
+            ticket.stage_id = self.stage_cancelled
+            ticket.stage_id = self.stage_done
+        self.assertEqual(wallet.claims, [ticket.id])
+        self.assertEqual(ticket.entitlement_state, "released")
+
+    def test_category_change_gives_back_and_claims_again(self):
+        category = self.env["helpdesk.ticket.category"].create({"name": "Inventario"})
+        with self.fake_wallet(1).installed() as wallet:
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9))
+            ticket.category_id = category
+            ticket.category_id = category
+        self.assertEqual(wallet.claims, [ticket.id, ticket.id])
+        self.assertEqual(wallet.releases, [ticket.id])
+        self.assertEqual(wallet.balances[self.customer.id], 0)
+        self.assertEqual(ticket.entitlement_state, "claimed")
+        self.assertTrue(
+            ticket.message_ids.filtered(lambda m: "category changed" in (m.body or ""))
+        )
+
+    def test_claim_that_loses_a_race_saves_the_ticket_pending(self):
+        """A claim that fails to serialise (here: the fake wallet's row
+        changed after the snapshot) leaves the ticket saved, uncovered,
+        pending, and wakes the retry cron; the retry claims it."""
+        cron = self.env.ref(
+            "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry"
+        )
+        fake = self.fake_wallet(1)
+        original = fake.claim
+
+        def losing_claim(claim_original):
+            claim = original(claim_original)
+
+            def _entitlement_claim(ticket, candidate):
+                if candidate.reference is not None and not fake.lost:
+                    fake.lost = True
+                    raise psycopg2.errors.SerializationFailure("concurrent update")
+                return claim(ticket, candidate)
+
+            return _entitlement_claim
+
+        fake.lost = False
+        fake.claim = losing_claim
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        with fake.installed():
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9))
+            self.assertTrue(ticket.exists())
+            self.assertTrue(ticket.entitlement_pending)
+            self.assertFalse(ticket.is_covered)
+            self.assertFalse(ticket.entitlement_state)
+            self.assertRegex(ticket.entitlement_message, "saved")
+            self.assertEqual(
+                self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]),
+                triggers + 1,
+            )
+            self.env["helpdesk.ticket"]._cron_entitlement_retry()
+        self.assertFalse(ticket.entitlement_pending)
+        self.assertTrue(ticket.is_covered)
+        self.assertEqual(ticket.entitlement_state, "claimed")
+        self.assertEqual(fake.claims, [ticket.id])
 
     def test_partner_of_another_company_releases_and_claims_again(self):
         other = self.env["res.partner"].create({"name": "Distribuidora Istmo S.A."})

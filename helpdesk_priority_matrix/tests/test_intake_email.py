@@ -162,3 +162,38 @@ class TestIntakeEmail(MailCommon):
         other = create_client(self.env, "Distribuidora Istmo", "info@istmo.example.com")
         self.rosa.parent_id = other
         self.assertFalse(self.rosa.helpdesk_authorized)
+
+    # ------------------------------------------------------------------
+    # What the sender and the agents read
+    # ------------------------------------------------------------------
+
+    def test_unknown_sender_greeted_by_the_name_in_the_from_header(self):
+        self._receive('"Ana Ruiz" <ana@otra.example.com>', "Factura rechazada")
+        # A sender of no client is written to in the company's language.
+        notice = self._mails_to("ana@otra.example.com")
+        self.assertIn("Hello Ana Ruiz,", str(notice.body_html))
+
+    def test_unknown_sender_without_a_name_greeted_without_one(self):
+        self._receive("nadie@otra.example.com", "Sin nombre")
+        body = str(self._mails_to("nadie@otra.example.com").body_html)
+        self.assertIn("Hello,", body)
+        self.assertNotIn("Hello ,", body)
+        self.assertNotIn("nadie@otra.example.com,", body)
+
+    def test_approvers_listed_once_by_name(self):
+        ticket = self._receive(self.pedro.email_formatted, "Cierre contable")
+        note = ticket.message_ids.filtered(lambda m: "approval asked" in str(m.body))
+        body = str(note.body)
+        self.assertIn("Rosa Quispe", body)
+        self.assertEqual(body.count("Comercial Andina S.A."), 1, body)
+
+    def test_approval_starts_the_requesters_other_held_tickets(self):
+        first = self._receive(self.pedro.email_formatted, "Primera consulta")
+        second = self._receive(self.pedro.email_formatted, "Segunda consulta")
+        first.with_user(self.user_employee).action_authorize_requester()
+        self.assertTrue(second.requester_authorized, "the approval is of the person")
+        self.assertTrue(second.is_covered)
+        self.assertTrue(second.sla_response_deadline, "its clock started too")
+        self.assertEqual(second.requester_approved_by_id, self.partner_employee)
+        self.assertEqual(len(sent_confirmations(second)), 1, "and its client is told")
+        self.assertEqual(len(sent_confirmations(first)), 1)

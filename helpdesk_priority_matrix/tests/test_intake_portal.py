@@ -40,6 +40,7 @@ class TestIntakePortal(HttpCase):
                     "helpdesk_priority_matrix.sla_policy_standard"
                 ).id,
                 "helpdesk_mgmt_portal_select_team": False,
+                "helpdesk_mgmt_portal_category_id_required": False,
             }
         )
         andina = create_client(cls.env, "Comercial Andina S.A.", "info@andina.example")

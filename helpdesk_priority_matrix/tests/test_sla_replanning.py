@@ -15,7 +15,11 @@ class TestSlaReplanning(SlaCommon):
     def setUp(self):
         super().setUp()
         # P1 on Friday 17:15: response Monday 08:45, resolution Monday 14:15.
-        self.ticket = self.create_ticket(self.utc(2026, 11, 20, 17, 15))
+        # Opened at that moment, so that its status is not computed against
+        # the day the test runs.
+        opened = self.utc(2026, 11, 20, 17, 15)
+        with freeze_time(opened):
+            self.ticket = self.create_ticket(opened)
         self.assertLocal(self.ticket.sla_response_deadline, 2026, 11, 23, 8, 45)
 
     def test_public_holiday_added_later_moves_open_deadlines(self):
@@ -32,16 +36,18 @@ class TestSlaReplanning(SlaCommon):
         self.assertLocal(self.ticket.sla_resolution_deadline, 2026, 11, 24, 14, 15)
 
     def test_no_breach_is_flagged_on_a_holiday_declared_late(self):
-        holiday = self.env["resource.calendar.leaves"].create(
-            {
-                "name": "Feriado nacional",
-                "calendar_id": self.calendar.id,
-                "date_from": self.utc(2026, 11, 23, 0, 0),
-                "date_to": self.utc(2026, 11, 23, 23, 59, 59),
-            }
-        )
-        self.env.flush_all()
+        # Declared on the holiday itself, at noon, after the response
+        # deadline of 08:45; the SLA cron runs then.
         with freeze_time(self.utc(2026, 11, 23, 12, 0)):
+            holiday = self.env["resource.calendar.leaves"].create(
+                {
+                    "name": "Feriado nacional",
+                    "calendar_id": self.calendar.id,
+                    "date_from": self.utc(2026, 11, 23, 0, 0),
+                    "date_to": self.utc(2026, 11, 23, 23, 59, 59),
+                }
+            )
+            self.env.flush_all()
             self.env["helpdesk.ticket"]._cron_sla_update()
         self.assertEqual(self.ticket.sla_status, "on_track")
         holiday.unlink()

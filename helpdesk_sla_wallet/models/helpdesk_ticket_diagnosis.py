@@ -57,7 +57,9 @@ class HelpdeskTicket(models.Model):
             ticket.wallet_hour_cap = cap
             ticket.wallet_time_state = time_state(ticket.total_hours, cap)
 
-    def action_open_diagnosis_wizard(self):
+    def _wallet_check_diagnosis_allowed(self):
+        """Only a wallet ticket over its time cap becomes a diagnosis: the
+        button checks it, and so does the conversion itself."""
         self.ensure_one()
         if self.wallet_time_state != TIME_EXCEEDED:
             raise UserError(
@@ -67,6 +69,10 @@ class HelpdeskTicket(models.Model):
                     cap=self.wallet_hour_cap or DEFAULT_HOUR_CAP,
                 )
             )
+
+    def action_open_diagnosis_wizard(self):
+        self.ensure_one()
+        self._wallet_check_diagnosis_allowed()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Convert to Diagnosis"),

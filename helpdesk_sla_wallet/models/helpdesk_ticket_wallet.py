@@ -98,10 +98,7 @@ class HelpdeskTicket(models.Model):
     def _entitlement_claim(self, candidate):
         if candidate.source != "wallet":
             return super()._entitlement_claim(candidate)
-        move = candidate.reference._debit_ticket(self)
-        if move:
-            self._wallet_notify_consumption()
-        return bool(move)
+        return bool(candidate.reference._debit_ticket(self))
 
     def _entitlement_release_claim(self):
         if self.entitlement_source == "wallet":
@@ -169,16 +166,29 @@ class HelpdeskTicket(models.Model):
             )
         )._entitlement_apply()
 
-    def _wallet_notify_consumption(self):
-        """The ticket confirmation of a wallet ticket: the service level
-        and response target of the credit used (``wallet_consumption_id``)
-        and the balance left."""
-        template = self.env.ref(
-            "helpdesk_sla_wallet.mail_template_ticket_wallet_covered",
-            raise_if_not_found=False,
+    def _entitlement_covered_message(self):
+        """For the ticket confirmation and the portal: the service level of
+        the wallet ticket used, or to be used, and the balance left."""
+        if self.entitlement_source != "wallet":
+            return super()._entitlement_covered_message()
+        level = (self.wallet_consumption_id.sla_policy_id or self.sla_policy_id).name
+        if self.entitlement_state == "claimed":
+            used = self.env._(
+                "Covered by your ticket wallet at the %(level)s service level: "
+                "one ticket is used.",
+                level=level,
+            )
+        else:
+            used = self.env._(
+                "Covered by your ticket wallet at the %(level)s service level: "
+                "one ticket will be used when an agent starts working on it.",
+                level=level,
+            )
+        left = self.env._(
+            "Tickets left in your wallet: %(balance)s.",
+            balance=self.wallet_id.sudo().balance,
         )
-        if template and self.partner_id:
-            self.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        return f"{used} {left}"
 
     def write(self, vals):
         result = super().write(vals)

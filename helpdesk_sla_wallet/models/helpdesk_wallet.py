@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_rows
 
 from ..tools import Credit, next_credit, take_from_credits
 
@@ -22,6 +23,7 @@ class HelpdeskWallet(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
+        tracking=True,
         domain="[('parent_id', '=', False)]",
         help="The commercial partner whose contacts' tickets use this wallet.",
     )
@@ -29,6 +31,7 @@ class HelpdeskWallet(models.Model):
         comodel_name="res.company",
         required=True,
         index=True,
+        tracking=True,
         default=lambda self: self.env.company,
     )
     user_id = fields.Many2one(
@@ -44,8 +47,11 @@ class HelpdeskWallet(models.Model):
     balance = fields.Integer(
         compute="_compute_balance",
         store=True,
+        readonly=True,
+        tracking=True,
         aggregator="sum",
-        help="Tickets left: the sum of the ledger.",
+        help="Tickets left: the sum of the ledger. It changes only through "
+        "new moves (a purchase, a ticket, an adjustment with a reason).",
     )
     sla_policy_id = fields.Many2one(
         comodel_name="helpdesk.sla.policy",
@@ -123,6 +129,46 @@ class HelpdeskWallet(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any("balance" in vals for vals in vals_list):
+            self._refuse_balance_write()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "balance" in vals:
+            self._refuse_balance_write()
+        if {"partner_id", "company_id"} & set(vals):
+            self._check_owner_change(vals)
+        return super().write(vals)
+
+    def _refuse_balance_write(self):
+        raise UserError(
+            self.env._(
+                "The balance of a ticket wallet is the sum of its ledger and "
+                "cannot be written: use Adjust to add or remove tickets, with "
+                "a reason."
+            )
+        )
+
+    def _check_owner_change(self, vals):
+        """A wallet with moves keeps its client and company: its ledger is
+        that client's history. Tickets go to another client by a transfer
+        (:meth:`_transfer`)."""
+        for wallet in self.filtered("move_ids"):
+            if wallet.partner_id.id != vals.get(
+                "partner_id", wallet.partner_id.id
+            ) or wallet.company_id.id != vals.get("company_id", wallet.company_id.id):
+                raise UserError(
+                    self.env._(
+                        "The ticket wallet of %(client)s has moves: it cannot "
+                        "change client or company. To move tickets to another "
+                        "client, use Adjust and choose the wallet to transfer "
+                        "them to.",
+                        client=wallet.partner_id.display_name,
+                    )
+                )
+
     def unlink(self):
         if self.move_ids:
             raise UserError(
@@ -165,12 +211,7 @@ class HelpdeskWallet(models.Model):
         if not self:
             return
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM helpdesk_wallet WHERE id IN %s ORDER BY id FOR UPDATE",
-                tuple(self.ids),
-            )
-        )
+        lock_rows(self.env.cr, self._table, self.ids)
         self.invalidate_recordset()
         self.move_ids.invalidate_recordset()
 
@@ -383,6 +424,24 @@ class HelpdeskWallet(models.Model):
                 for credit, (__, tickets) in zip(credits, parts, strict=True)
             ]
         )
+
+    def _transfer(self, target, quantity, reason):
+        """Move ``quantity`` unused tickets to the wallet ``target``: two
+        adjustments with the same reason, the tickets keeping their service
+        level. Both wallets are locked first, in the order of their ids."""
+        self.ensure_one()
+        if target == self or target.company_id != self.company_id or quantity <= 0:
+            raise ValidationError(
+                self.env._(
+                    "Transfer a positive number of tickets to the wallet of "
+                    "another client of the same company."
+                )
+            )
+        (self | target)._lock()
+        taken = self._adjust(-quantity, reason)
+        for move in taken:
+            target._adjust(-move.amount, reason, move.sla_policy_id)
+        return taken
 
     @api.model
     def _cron_expire_credits(self, batch_size=100):

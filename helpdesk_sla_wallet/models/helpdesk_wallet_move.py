@@ -7,6 +7,7 @@ MOVE_KINDS = [
     ("consumption", "Ticket used"),
     ("reversal", "Ticket given back"),
     ("refund", "Credit note"),
+    ("cancellation", "Order cancelled"),
     ("expiry", "Expiry"),
     ("adjustment", "Adjustment"),
 ]
@@ -107,11 +108,18 @@ class HelpdeskWalletMove(models.Model):
     )
 
     def init(self):
-        # A sale line is credited once, a consumption reversed once, a credit
-        # note line taken back once: the database refuses a second time even
-        # when two transactions race past the ORM checks.
+        # A sale line is credited once per paid invoice, a consumption
+        # reversed once, a credit note line taken back once: the database
+        # refuses a second time even when two transactions race past the ORM
+        # checks. (Credits on confirmation have no invoice: an order
+        # confirmed again after a cancellation credits again.)
+        self.env.cr.execute("DROP INDEX IF EXISTS helpdesk_wallet_move_purchase_once")
         for name, columns, kind in (
-            ("helpdesk_wallet_move_purchase_once", "sale_line_id", "purchase"),
+            (
+                "helpdesk_wallet_move_purchase_once_per_invoice",
+                "sale_line_id, invoice_id",
+                "purchase",
+            ),
             ("helpdesk_wallet_move_reversal_once", "origin_id", "reversal"),
             ("helpdesk_wallet_move_refund_once", "invoice_id, credit_id", "refund"),
         ):

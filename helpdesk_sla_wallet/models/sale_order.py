@@ -4,8 +4,9 @@ from ..tools import discount_applies
 
 
 class SaleOrder(models.Model):
-    """Packs credited on confirmation (a company setting) and the wallet
-    holders' pricelist on new quotations."""
+    """Packs credited on confirmation (a company setting), taken back when
+    the order is cancelled, and the wallet holders' pricelist on new
+    quotations."""
 
     _inherit = "sale.order"
 
@@ -51,6 +52,13 @@ class SaleOrder(models.Model):
         self.filtered(
             lambda o: o.company_id.wallet_credit_on == "confirm"
         ).order_line._wallet_credit()
+        return result
+
+    def _action_cancel(self):
+        """A cancelled order (also one set back to quotation, which passes
+        through cancel) takes back what its confirmation credited."""
+        result = super()._action_cancel()
+        self.order_line._wallet_take_back_ordered()
         return result
 
     def action_view_wallet_moves(self):

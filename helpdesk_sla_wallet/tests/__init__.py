@@ -4,3 +4,7 @@ from . import test_wallet_concurrency
 from . import test_wallet_diagnosis
 from . import test_wallet_portal
 from . import test_translations
+from . import test_tour_portal
+from . import test_tour_backend
+from . import test_wallet_reclaim
+from . import test_wallet_confirmation

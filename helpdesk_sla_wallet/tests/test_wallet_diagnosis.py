@@ -109,6 +109,29 @@ class TestWalletDiagnosis(WalletCommon):
             ticket.action_open_diagnosis_wizard()
         self.assertFalse(ticket.closed)
 
+    def test_conversion_itself_checks_the_time_cap(self):
+        """A wizard opened without the button (an import, a direct call)
+        cannot close a ticket within its cap as a diagnosis."""
+        self.buy(self.pack_expansion_5)
+        ticket = self.open_ticket(project_id=self.project.id)
+        self.log_time(ticket, 30)
+        wizard = (
+            self.env["helpdesk.ticket.diagnosis.wizard"]
+            .with_user(self.agent)
+            .create(
+                {
+                    "ticket_id": ticket.id,
+                    "diagnosis": "<p>Requiere un desarrollo.</p>",
+                    "estimated_hours": 8,
+                    "product_id": self.hour.id,
+                }
+            )
+        )
+        with self.assertRefused("time cap"):
+            wizard.action_convert()
+        self.assertFalse(ticket.closed)
+        self.assertFalse(ticket.lead_ids)
+
     def test_diagnosis_needs_an_estimate(self):
         self.buy(self.pack_expansion_5)
         ticket = self.open_ticket(project_id=self.project.id)
@@ -131,3 +154,32 @@ class TestWalletDiagnosis(WalletCommon):
         self.log_time(ticket, 90)
         self.assertEqual(ticket.wallet_hour_cap, 2.0)
         self.assertEqual(ticket.wallet_time_state, "ok")
+
+    def test_opportunity_opens_only_for_agents_who_may_read_it(self):
+        """An agent who sells too, but sees only their own leads, is not sent
+        to the sales team's opportunity (an access error); one who sees every
+        lead is."""
+        self.buy(self.pack_expansion_5)
+        own_leads = self.env.ref("sales_team.group_sale_salesman")
+        all_leads = self.env.ref("sales_team.group_sale_salesman_all_leads")
+        actions = []
+        for group in (own_leads, all_leads):
+            self.agent.groups_id = [Command.link(group.id)]
+            ticket = self.open_ticket(project_id=self.project.id)
+            self.log_time(ticket, 61)
+            wizard = (
+                self.env["helpdesk.ticket.diagnosis.wizard"]
+                .with_user(self.agent)
+                .create(
+                    {
+                        "ticket_id": ticket.id,
+                        "diagnosis": "<p>Requiere un desarrollo.</p>",
+                        "estimated_hours": 4,
+                        "product_id": self.hour.id,
+                    }
+                )
+            )
+            actions.append(wizard.action_convert())
+            self.assertTrue(ticket.closed)
+        self.assertEqual(actions[0]["type"], "ir.actions.act_window_close")
+        self.assertEqual(actions[1]["res_model"], "crm.lead")

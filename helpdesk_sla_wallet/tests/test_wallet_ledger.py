@@ -55,14 +55,14 @@ class TestWalletLedger(WalletCommon):
     def test_confirmation_email_tells_level_and_balance(self):
         self.buy(self.pack_expansion_5)
         ticket = self.open_ticket()
-        body = ticket.message_ids.filtered(lambda m: "wallet" in (m.subject or "")).body
-        self.assertIn("Expansión (test)", body)
-        self.assertIn("4", body)
-        # A duration as people write it: "4 business hours", not "4.0".
-        self.assertRegex(
-            str(body),
-            r"first response within \d+ (minutes|business hours|business days)\)",
+        self.env["helpdesk.ticket"]._cron_send_confirmations()
+        body = str(
+            ticket.message_ids.filtered(lambda m: "received" in (m.subject or "")).body
         )
+        self.assertIn("Expansión (test) service level: one ticket is used.", body)
+        self.assertIn("Tickets left in your wallet: 4.", body)
+        # The targets as deadlines in the client's time zone.
+        self.assertIn("We will answer by", body)
 
     def test_low_balance_tells_client_and_salesperson_once(self):
         self.buy(self.pack_expansion_5)
@@ -267,3 +267,85 @@ class TestWalletLedger(WalletCommon):
                     "ticket_pack_quantity": 5,
                 }
             )
+
+    def test_balance_cannot_be_written(self):
+        self.buy(self.pack_expansion_5)
+        wallet = self.wallet.with_user(self.manager)
+        with self.assertRefused("sum of its ledger"):
+            wallet.write({"balance": 50})
+        with self.assertRefused("sum of its ledger"):
+            self.env["helpdesk.wallet"].create(
+                {"partner_id": self.env.user.partner_id.id, "balance": 50}
+            )
+        wallet.invalidate_recordset()
+        self.assertEqual(wallet.balance, 5)
+        self.env.cr.execute(
+            "SELECT balance FROM helpdesk_wallet WHERE id = %s", [wallet.id]
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 5, "the stored value too")
+
+    def test_wallet_with_moves_keeps_its_client(self):
+        self.buy(self.pack_expansion_5)
+        other = self.env["res.partner"].create(
+            {"name": "Distribuidora Istmo S.A.", "is_company": True}
+        )
+        with self.assertRefused("cannot change client"):
+            self.wallet.with_user(self.manager).write({"partner_id": other.id})
+        self.assertEqual(self.wallet.partner_id, self.client)
+        empty = self.env["helpdesk.wallet"].create({"partner_id": other.id})
+        third = self.env["res.partner"].create(
+            {"name": "Ferretería Chiriquí S.A.", "is_company": True}
+        )
+        empty.partner_id = third
+        self.assertEqual(empty.partner_id, third, "a wallet without moves may")
+
+    def test_every_change_is_tracked_in_the_chatter(self):
+        self.buy(self.pack_expansion_5)
+        # As if the wallet had been created by an earlier transaction: Odoo
+        # tracks no change in the transaction that creates the record.
+        self.env.cr.flush()
+        tracked_env = self.env(context={}, user=self.manager)
+        wallet = tracked_env["helpdesk.wallet"].browse(self.wallet.id)
+        wallet._adjust(-2, "Tickets regalados por error")
+        # The tracking values are written when the transaction commits.
+        wallet.env.cr.flush()
+        wallet.invalidate_recordset(["message_ids"])
+        tracked = wallet.message_ids.sudo().tracking_value_ids.filtered(
+            lambda v: v.field_id.name == "balance"
+        )
+        self.assertEqual(
+            (tracked[:1].old_value_integer, tracked[:1].new_value_integer), (5, 3)
+        )
+        self.assertTrue(wallet._fields["partner_id"].tracking)
+        self.assertTrue(wallet._fields["company_id"].tracking)
+
+    def test_transfer_moves_tickets_with_a_reason(self):
+        self.buy(self.pack_expansion_5)
+        other = self.env["res.partner"].create(
+            {"name": "Distribuidora Istmo S.A.", "is_company": True}
+        )
+        target = self.env["helpdesk.wallet"].create({"partner_id": other.id})
+        wizard = (
+            self.env["helpdesk.wallet.adjust"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "wallet_id": self.wallet.id,
+                    "target_wallet_id": target.id,
+                    "quantity": 2,
+                    "reason": "Tickets de la filial",
+                }
+            )
+        )
+        wizard.action_adjust()
+        self.assertEqual(self.wallet.balance, 3)
+        self.assertEqual(target.balance, 2)
+        self.assertEqual(target.sla_policy_id, self.expansion)
+        self.assertEqual(
+            set((self.wallet.move_ids | target.move_ids).mapped("reason")),
+            {False, "Tickets de la filial"},
+        )
+        with self.assertRefused("another client"):
+            self.wallet.with_user(self.manager)._transfer(self.wallet, 1, "Nada")
+        self.assertLedgerSumsToBalance(self.wallet)
+        self.assertLedgerSumsToBalance(target)

@@ -27,12 +27,16 @@ class TestWalletPortal(HttpCase):
                 password=f"portal_{key}",
             )
             user.partner_id.parent_id = client
+            user.partner_id.helpdesk_authorized = True
             wallet = cls.env["helpdesk.wallet"].create({"partner_id": client.id})
             wallet._credit_tickets(
                 tickets, policy, kind="adjustment", reason="Saldo inicial"
             )
             cls.users[key] = user
             cls.wallets[key] = wallet
+        cls.category = cls.env["helpdesk.ticket.category"].create(
+            {"name": "Facturación electrónica", "show_in_portal": True}
+        )
         cls.pack = cls.env["product.product"].create(
             {
                 "name": "VTM WalletTicket 10 – Expansión",
@@ -85,6 +89,7 @@ class TestWalletPortal(HttpCase):
             data={
                 "subject": "Factura no enviada a la DGI",
                 "description": "La factura 342 no llegó a la DGI.",
+                "category": str(self.category.id),
                 "csrf_token": http.Request.csrf_token(self),
             },
         )

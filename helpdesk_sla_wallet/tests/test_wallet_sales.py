@@ -23,42 +23,139 @@ class TestWalletSales(WalletCommon):
         self.assertEqual(self.wallet.balance, 10)
 
     def test_duplicated_confirmation_credits_once(self):
-        """Confirm, cancel, confirm again, and the crediting called twice
-        (a cron and a user at the same time): one credit."""
+        """The crediting called twice (a cron and a user at the same time):
+        one credit."""
         self.company.wallet_credit_on = "confirm"
         order = self.sell(self.pack_expansion_5)
-        self.assertEqual(self.wallet.balance, 5)
-        order._action_cancel()
-        order.action_draft()
-        order.action_confirm()
         order.order_line._wallet_credit()
         order.order_line._wallet_credit()
         self.assertEqual(self.wallet.balance, 5)
         self.assertEqual(len(self.wallet.move_ids), 1)
 
-    def test_two_invoices_of_one_order_credit_once(self):
+    def test_cancelled_order_takes_back_what_it_credited(self):
+        """Credited on confirmation, cancelled before any invoice: the
+        tickets are taken back and the client is told."""
+        self.company.wallet_credit_on = "confirm"
         order = self.sell(self.pack_expansion_5)
-        first = self.invoice(order)
-        self.pay(first)
-        second = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.client.id,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": self.pack_expansion_5.id,
-                            "quantity": 1,
-                            "price_unit": 300.0,
-                            "sale_line_ids": [Command.set(order.order_line.ids)],
-                        }
-                    )
-                ],
-            }
-        )
-        second.action_post()
-        self.pay(second)
         self.assertEqual(self.wallet.balance, 5)
+        order._action_cancel()
+        self.assertEqual(self.wallet.balance, 0)
+        cancellation = self.wallet.move_ids.filtered(lambda m: m.kind == "cancellation")
+        self.assertEqual(cancellation.amount, -5)
+        self.assertEqual(cancellation.sale_order_id, order)
+        told = self.wallet.message_ids.filtered(
+            lambda m: self.client in m.partner_ids and order.name in m.body
+        )
+        self.assertTrue(told, "the client is told the tickets were taken back")
+        self.assertIn("5 tickets", told.body)
+        self.assertLedgerSumsToBalance(self.wallet)
+
+    def test_cancelled_order_keeps_the_tickets_already_used(self):
+        self.company.wallet_credit_on = "confirm"
+        order = self.sell(self.pack_expansion_5)
+        self.open_ticket()
+        order._action_cancel()
+        self.assertEqual(self.wallet.balance, 0)
+        cancellation = self.wallet.move_ids.filtered(lambda m: m.kind == "cancellation")
+        self.assertEqual(cancellation.amount, -4)
+        self.assertIn(
+            "1 of its tickets were already used", self.wallet.message_ids[:1].body
+        )
+
+    def test_order_set_back_to_quotation_then_confirmed_credits_once(self):
+        self.company.wallet_credit_on = "confirm"
+        order = self.sell(self.pack_expansion_5)
+        order._action_cancel()
+        order.action_draft()
+        self.assertEqual(order.state, "draft")
+        self.assertEqual(self.wallet.balance, 0)
+        order.action_confirm()
+        order.order_line._wallet_credit()
+        self.assertEqual(self.wallet.balance, 5)
+        self.assertEqual(
+            self.wallet.move_ids.mapped("kind").count("purchase"),
+            2,
+            "credited, taken back, credited again",
+        )
+        self.assertLedgerSumsToBalance(self.wallet)
+
+    def test_invoiced_order_cancelled_keeps_its_credit(self):
+        """Once an invoice is posted, its credit note undoes the sale."""
+        self.company.wallet_credit_on = "confirm"
+        order = self.sell(self.pack_expansion_5)
+        self.invoice(order)
+        order.with_context(disable_cancel_warning=True)._action_cancel()
+        self.assertEqual(self.wallet.balance, 5)
+
+    def invoice_packs(self, order, packs):
+        """Invoice ``packs`` of the order's pack line, posted."""
+        invoice = order._create_invoices()
+        invoice.invoice_line_ids.quantity = packs
+        invoice.action_post()
+        return invoice
+
+    def test_each_paid_invoice_credits_what_it_sells(self):
+        """An order for 2 packs invoiced one pack at a time: each paid
+        invoice credits its pack."""
+        order = self.sell(self.pack_expansion_5, quantity=2)
+        first = self.invoice_packs(order, 1)
+        self.pay(first)
+        self.assertEqual(self.wallet.balance, 5)
+        second = self.invoice_packs(order, 1)
+        self.assertEqual(self.wallet.balance, 5, "not paid yet")
+        self.pay(second)
+        self.assertEqual(self.wallet.balance, 10)
+        purchases = self.wallet.move_ids.filtered(lambda m: m.kind == "purchase")
+        self.assertEqual(sorted(purchases.mapped("amount")), [5, 5])
+        self.assertEqual(purchases.invoice_id, first | second)
+
+    def test_invoice_paid_twice_credits_once(self):
+        __, invoice = self.buy(self.pack_expansion_5)
+        invoice._invoice_paid_hook()
+        self.assertEqual(self.wallet.balance, 5)
+        self.assertEqual(len(self.wallet.move_ids), 1)
+
+    def test_credit_note_of_one_of_two_paid_invoices_takes_back_its_pack(self):
+        order = self.sell(self.pack_expansion_5, quantity=2)
+        first = self.invoice_packs(order, 1)
+        self.pay(first)
+        second = self.invoice_packs(order, 1)
+        self.pay(second)
+        self.refund(second)
+        self.assertEqual(self.wallet.balance, 5)
+        refund = self.wallet.move_ids.filtered(lambda m: m.kind == "refund")
+        self.assertEqual(refund.credit_id.invoice_id, second)
+
+    def test_reverse_and_create_invoice_keeps_the_tickets(self):
+        """Credit on confirmation: the credit note that replaces an invoice
+        takes the tickets back, and the replacement gives them again."""
+        self.company.wallet_credit_on = "confirm"
+        order = self.sell(self.pack_expansion_5)
+        invoice = self.invoice(order)
+        self.assertEqual(self.wallet.balance, 5, "the invoice credits nothing more")
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "reason": "Dirección fiscal"})
+        )
+        action = reversal.modify_moves()
+        replacement = self.env["account.move"].browse(action["res_id"])
+        self.assertEqual(self.wallet.balance, 0, "the credit note took them back")
+        replacement.action_post()
+        self.assertEqual(self.wallet.balance, 5)
+        self.assertEqual(
+            self.wallet.move_ids.filtered(
+                lambda m: m.kind == "purchase" and m.invoice_id == replacement
+            ).amount,
+            5,
+        )
+        self.assertLedgerSumsToBalance(self.wallet)
+
+    def test_credit_note_without_replacement_takes_back_in_confirm_mode(self):
+        self.company.wallet_credit_on = "confirm"
+        order = self.sell(self.pack_expansion_5)
+        self.refund(self.invoice(order))
+        self.assertEqual(self.wallet.balance, 0)
 
     def test_credit_note_on_untouched_pack_takes_all_back(self):
         __, invoice = self.buy(self.pack_expansion_5)

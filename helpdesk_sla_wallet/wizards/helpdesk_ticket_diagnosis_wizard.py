@@ -68,11 +68,14 @@ class HelpdeskTicketDiagnosisWizard(models.TransientModel):
     def action_convert(self):
         self.ensure_one()
         ticket = self.ticket_id
+        ticket._wallet_check_diagnosis_allowed()
         # Agents need not be salespeople: the opportunity is the sales
         # team's, created on their behalf.
         lead = self.env["crm.lead"].sudo().create(self._lead_values())
         ticket._wallet_close_as_diagnosis(self.diagnosis, lead)
-        if not self.env["crm.lead"].has_access("read"):
+        # The opportunity opens for agents who may read it: a salesperson
+        # who sees only their own leads does not see the sales team's.
+        if not lead.with_env(self.env).has_access("read"):
             return {"type": "ir.actions.act_window_close"}
         return {
             "type": "ir.actions.act_window",

@@ -14,8 +14,14 @@ for an addon; two rules make the two agree:
 
 The tests of `KNOWN_FAILURES` are skipped with their reason, which pytest
 prints and the summary counts. It is the only list of tests left out.
+
+The browser tests (OCA `contract`'s portal tour) run in the browser that
+`make test` found, named by the environment variable SUITE_BROWSER; with
+it set, a browser test that Odoo skips because the browser did not start
+fails instead of passing unseen.
 """
 
+import os
 from pathlib import PurePath
 
 import pytest
@@ -111,3 +117,28 @@ def pytest_terminal_summary(terminalreporter, config):
     # An entry that matches nothing is stale: say so rather than keep it.
     for known in config.stash.get(_unused_key, []):
         terminalreporter.write_line(f"peer suites: {known} matched no test")
+
+
+# The reasons Odoo's ChromeBrowser gives when it skips a browser test.
+BROWSER_SKIPS = (
+    "Chrome executable not found",
+    "websocket-client module is not installed",
+    "Failed to detect chrome devtools port",
+    "Error during Chrome headless connection",
+    "Error during Chrome connection",
+    "Cannot connect to chrome dev tools",
+)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = (yield).get_result()
+    browser = os.environ.get("SUITE_BROWSER")
+    if not (browser and report.skipped and isinstance(report.longrepr, tuple)):
+        return
+    reason = report.longrepr[2]
+    if any(skip in reason for skip in BROWSER_SKIPS):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"browser test skipped although {browser} is installed: {reason}"
+        )

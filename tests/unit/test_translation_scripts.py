@@ -2,12 +2,15 @@
 catalogs: one English "High" with a Spanish word per context."""
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import polib
 import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+# The scripts import their shared helpers (apps_entries) as siblings.
+sys.path.insert(0, str(SCRIPTS))
 
 
 def _script(name):
@@ -227,3 +230,52 @@ def test_check_ignores_code_line_numbers(tmp_path, monkeypatch):
     fresh = exported()
     fresh[1].occurrences = [(CODE, "17")]
     assert checked(tmp_path, monkeypatch, template, translations, fresh) == []
+
+
+MANIFEST = '{"name": "Demo Wallet", "summary": "Prepaid tickets"}'
+APPS_NAME = "model:ir.module.module,shortdesc:base.module_demo"
+APPS_SUMMARY = "model:ir.module.module,summary:base.module_demo"
+
+
+def test_merge_adds_the_apps_entries_of_the_manifest(tmp_path):
+    i18n = write_addon(tmp_path, exported(), spanish())
+    (tmp_path / "demo" / "__manifest__.py").write_text(MANIFEST)
+    _count, missing = merge.merge_addon("demo", root=tmp_path)
+    assert missing == ["Demo Wallet", "Prepaid tickets"]
+    template = by_term(i18n / "demo.pot")
+    assert template[(None, "Demo Wallet")].occurrences == [(APPS_NAME, "")]
+    assert template[(None, "Prepaid tickets")].occurrences == [(APPS_SUMMARY, "")]
+    # A new summary replaces the old one; the name keeps its translation.
+    translations = polib.pofile(str(i18n / "es.po"))
+    translations.find("Demo Wallet").msgstr = "Billetera demo"
+    translations.save()
+    (tmp_path / "demo" / "__manifest__.py").write_text(
+        MANIFEST.replace("Prepaid tickets", "Prepaid ticket packs")
+    )
+    _count, missing = merge.merge_addon("demo", root=tmp_path)
+    assert missing == ["Prepaid ticket packs"]
+    assert (None, "Prepaid tickets") not in by_term(i18n / "demo.pot")
+    assert by_term(i18n / "es.po")[(None, "Demo Wallet")].msgstr == "Billetera demo"
+
+
+def test_check_wants_the_apps_entries_and_ignores_them_in_the_export(
+    tmp_path, monkeypatch
+):
+    template, translations = merged(tmp_path)
+    for root in (tmp_path / "without", tmp_path / "with"):
+        (root / "demo").mkdir(parents=True)
+        (root / "demo" / "__manifest__.py").write_text(MANIFEST)
+    problems = checked(
+        tmp_path / "without", monkeypatch, template, translations, exported()
+    )
+    assert problems == [
+        "demo: i18n/demo.pot lacks the Apps list entries of the manifest "
+        "(run scripts/merge_translations.py)"
+    ]
+    for msgid, place in (("Demo Wallet", APPS_NAME), ("Prepaid tickets", APPS_SUMMARY)):
+        template.append(entry(msgid, places=(place,)))
+        translations.append(entry(msgid, msgid.upper(), places=(place,)))
+    assert (
+        checked(tmp_path / "with", monkeypatch, template, translations, exported())
+        == []
+    )

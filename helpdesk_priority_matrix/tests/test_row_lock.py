@@ -1,0 +1,138 @@
+import threading
+
+from psycopg2 import IntegrityError
+
+from odoo import api
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import (
+    lock_rows,
+    race_savepoint,
+)
+
+TIMEOUT = 30
+
+
+@tagged("post_install", "-at_install")
+class TestRowLock(TransactionCase):
+    """``race_savepoint`` and ``lock_rows`` with real transactions: a
+    committed row, and cursors of their own that race for it."""
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            self.partner_id = env["res.partner"].create({"name": "Fila Compartida"}).id
+        self.addCleanup(self._remove, [self.partner_id])
+
+    def _remove(self, ids):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            env["res.partner"].browse(ids).exists().unlink()
+
+    def _env(self, cr):
+        return api.Environment(cr, api.SUPERUSER_ID, {})
+
+    def _rename_and_commit(self, name):
+        with self.registry.cursor() as cr:
+            self._env(cr)["res.partner"].browse(self.partner_id).name = name
+
+    def _names(self, cr, ids):
+        cr.execute(
+            "SELECT name FROM res_partner WHERE id IN %s ORDER BY id", [tuple(ids)]
+        )
+        return [row[0] for row in cr.fetchall()]
+
+    def test_lost_race_rolls_back_the_block_only(self):
+        """The snapshot predates a committed change of the row: locking it
+        fails to serialise; the block is undone, what came before is kept
+        and the transaction commits."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            before = env["res.partner"].create({"name": "Antes del bloque"})
+            self._rename_and_commit("Cambiada por otra transacción")
+            with race_savepoint(env) as race:
+                inside = env["res.partner"].create({"name": "Dentro del bloque"})
+                lock_rows(cr, "res_partner", [self.partner_id])
+            self.assertTrue(race.lost)
+            self.assertFalse(inside.exists())
+            self.assertTrue(before.exists())
+            created = [before.id, inside.id]
+        self.addCleanup(self._remove, created)
+        with self.registry.cursor() as cr:
+            self.assertEqual(self._names(cr, created), ["Antes del bloque"])
+
+    def test_won_race_keeps_the_block(self):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            with race_savepoint(env) as race:
+                lock_rows(cr, "res_partner", [self.partner_id])
+                env["res.partner"].browse(self.partner_id).name = "Reclamada"
+            self.assertFalse(race.lost)
+        with self.registry.cursor() as cr:
+            self.assertEqual(self._names(cr, [self.partner_id]), ["Reclamada"])
+
+    def test_lock_held_elsewhere_with_nowait_is_a_lost_race(self):
+        held, release = threading.Event(), threading.Event()
+
+        def hold():
+            with self.registry.cursor() as cr:
+                lock_rows(cr, "res_partner", [self.partner_id])
+                held.set()
+                release.wait(TIMEOUT)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        try:
+            self.assertTrue(held.wait(TIMEOUT))
+            with self.registry.cursor() as cr:
+                with race_savepoint(self._env(cr)) as race:
+                    lock_rows(cr, "res_partner", [self.partner_id], nowait=True)
+                self.assertTrue(race.lost)
+        finally:
+            release.set()
+            holder.join(TIMEOUT)
+
+    def test_other_errors_go_through(self):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            with self.assertRaises(IntegrityError):
+                with race_savepoint(env):
+                    cr.execute(
+                        "INSERT INTO res_partner (id, name) VALUES (%s, 'x')",
+                        [self.partner_id],
+                    )
+            cr.rollback()
+
+    def test_concurrent_claims_one_wins_the_others_are_told(self):
+        """Ten transactions take their snapshots, then all lock the row and
+        update it: one wins, the nine others lose the race without an error
+        and commit what they did before."""
+        barrier = threading.Barrier(10)
+        outcomes, created = [], []
+
+        def claim(index):
+            with self.registry.cursor() as cr:
+                env = self._env(cr)
+                mine = env["res.partner"].create({"name": f"Ticket {index}"})
+                env.flush_all()
+                barrier.wait(TIMEOUT)
+                with race_savepoint(env) as race:
+                    lock_rows(cr, "res_partner", [self.partner_id])
+                    cr.execute(
+                        "UPDATE res_partner SET name = %s WHERE id = %s",
+                        [f"Reclamada por {index}", self.partner_id],
+                    )
+                outcomes.append(race.lost)
+                created.append(mine.id)
+
+        threads = [threading.Thread(target=claim, args=(n,)) for n in range(10)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(TIMEOUT * 2)
+        self.addCleanup(self._remove, created)
+        self.assertFalse(any(thread.is_alive() for thread in threads))
+        self.assertEqual(sorted(outcomes), [False] + [True] * 9)
+        with self.registry.cursor() as cr:
+            self.assertEqual(len(self._names(cr, created)), 10, "nothing was lost")
