@@ -20,8 +20,7 @@ later in a transaction of its own (see ``helpdesk.ticket``'s
 from contextlib import contextmanager
 
 import psycopg2.errors
-
-from odoo.tools import SQL
+from psycopg2 import sql
 
 RACE_ERRORS = (
     psycopg2.errors.SerializationFailure,
@@ -70,11 +69,11 @@ def lock_rows(cr, table, ids, nowait=False):
     if not ids:
         return []
     cr.execute(
-        SQL(
-            "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE%s",
-            SQL.identifier(table),
-            tuple(ids),
-            SQL(" NOWAIT") if nowait else SQL(""),
-        )
+        sql.SQL("SELECT id FROM {} WHERE id IN %s ORDER BY id FOR UPDATE{}").format(
+            sql.Identifier(table), sql.SQL(" NOWAIT" if nowait else "")
+        ),
+        [tuple(ids)],
+        # A lost race is expected and handled by the caller: not an error.
+        log_exceptions=False,
     )
     return [row[0] for row in cr.fetchall()]
