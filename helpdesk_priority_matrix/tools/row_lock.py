@@ -68,8 +68,12 @@ def lock_rows(cr, table, ids, nowait=False):
     for each other crosswise). Returns the ids that exist."""
     if not ids:
         return []
-    query = sql.SQL("SELECT id FROM {} WHERE id IN %s ORDER BY id FOR UPDATE{}").format(
-        sql.Identifier(table), sql.SQL(" NOWAIT" if nowait else "")
+    cr.execute(
+        sql.SQL("SELECT id FROM {} WHERE id IN %s ORDER BY id FOR UPDATE{}").format(
+            sql.Identifier(table), sql.SQL(" NOWAIT" if nowait else "")
+        ),
+        [tuple(ids)],
+        # A lost race is expected and handled by the caller: not an error.
+        log_exceptions=False,
     )
-    cr.execute(query, (tuple(ids),))
     return [row[0] for row in cr.fetchall()]
