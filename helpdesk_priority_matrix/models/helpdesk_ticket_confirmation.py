@@ -61,8 +61,13 @@ class HelpdeskTicket(models.Model):
         """Send the queued confirmations, oldest first, one batch per call:
         ``ir.cron`` commits and calls again while some remain. A ticket
         another worker holds is left for the next call, so that no client
-        gets two confirmations."""
-        queued_domain = [("confirmation_queued_at", "!=", False)]
+        gets two confirmations. A ticket whose coverage claim is pending
+        (it lost a race) stays queued until the claim is retried."""
+        # A ticket whose coverage is being claimed again waits for it.
+        queued_domain = [
+            ("confirmation_queued_at", "!=", False),
+            ("entitlement_pending", "=", False),
+        ]
         tickets = self.search(
             queued_domain, order="confirmation_queued_at, id", limit=batch_size
         )._lock_for_batch()

@@ -399,6 +399,9 @@ class HelpdeskTicket(models.Model):
         tickets = tickets._lock_for_batch()
         for ticket in tickets:
             ticket._entitlement_apply()
+        tickets.filtered(
+            lambda t: t.confirmation_queued_at and not t.entitlement_pending
+        )._confirmation_wake()
         self.env["ir.cron"]._notify_progress(
             done=len(tickets.filtered(lambda t: not t.entitlement_pending)),
             remaining=self.search_count(domain),

@@ -35,6 +35,8 @@ class HelpdeskTicket(models.Model):
     def _entitlement_uncovered_message(self):
         """Why nothing covers the ticket, and how to be served."""
         self.ensure_one()
+        if self.entitlement_pending:
+            return self._entitlement_pending_message()
         _chosen, reasons = choose(self._entitlement_candidates(), lambda _c: False)
         return (
             " ".join(reason.reason for reason in reasons if reason.reason)

@@ -308,11 +308,23 @@ class TestEntitlement(SlaCommon):
                 self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]),
                 triggers + 1,
             )
-            self.env["helpdesk.ticket"]._cron_entitlement_retry()
+            # The client is confirmed once the coverage is known, not before.
+            tickets = self.env["helpdesk.ticket"]
+            tickets._cron_send_confirmations()
+            self.assertTrue(ticket.confirmation_queued_at, "still waiting")
+            tickets._cron_entitlement_retry()
+            tickets._cron_send_confirmations()
         self.assertFalse(ticket.entitlement_pending)
         self.assertTrue(ticket.is_covered)
         self.assertEqual(ticket.entitlement_state, "claimed")
         self.assertEqual(fake.claims, [ticket.id])
+        self.assertFalse(ticket.confirmation_queued_at)
+        self.assertEqual(
+            len(
+                ticket.message_ids.filtered(lambda m: "received:" in (m.subject or ""))
+            ),
+            1,
+        )
 
     def test_partner_of_another_company_releases_and_claims_again(self):
         other = self.env["res.partner"].create({"name": "Distribuidora Istmo S.A."})
