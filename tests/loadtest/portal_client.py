@@ -9,6 +9,9 @@ import requests
 
 CSRF = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 TICKET_URL = re.compile(r"/my/ticket/(\d+)")
+# The first choice of a select of the form (the company may require one).
+FIRST_OPTION = r'name="{}"[^>]*>.*?<option[^>]*value="(\d+)"'
+
 TIMEOUT = 120
 
 
@@ -34,14 +37,17 @@ class PortalClient:
         self.password = password
         self.session = requests.Session()
         self.form_token = None
+        self.choices = {}
 
     def _csrf(self, path):
+        return CSRF.search(self._page(path))[1]
+
+    def _page(self, path):
         response = self.session.get(self.url + path, timeout=TIMEOUT)
         response.raise_for_status()
-        match = CSRF.search(response.text)
-        if not match:
+        if not CSRF.search(response.text):
             raise RuntimeError(f"no CSRF token on {path}")
-        return match[1]
+        return response.text
 
     def login(self):
         """Log in as a browser does; the outcome's time is the POST alone."""
@@ -70,8 +76,14 @@ class PortalClient:
         return outcome
 
     def open_form(self):
-        """Load the new ticket form, as a client does before writing."""
-        self.form_token = self._csrf("/new/ticket")
+        """Load the new ticket form, as a client does before writing, and
+        pick the first case and team it offers."""
+        page = self._page("/new/ticket")
+        self.form_token = CSRF.search(page)[1]
+        for name in ("category", "team"):
+            match = re.search(FIRST_OPTION.format(name), page, re.DOTALL)
+            if match:
+                self.choices[name] = match[1]
 
     def submit(self, subject, description, files):
         """Post the form; accepted when answered with the new ticket's page."""
@@ -86,6 +98,7 @@ class PortalClient:
                     "csrf_token": self.form_token,
                     "subject": subject,
                     "description": description,
+                    **self.choices,
                 },
                 files=[("attachment", file) for file in files],
                 allow_redirects=False,

@@ -121,11 +121,6 @@ class TestPlanChargeTwoWorkers(PlanCommon):
         cls.provider = cls.env.ref("payment.payment_provider_demo")
         cls.provider.write({"state": "test", "company_id": cls.company.id})
 
-    # Known defect: _cron_renew charges the invoices _invoices_to_charge
-    # picked at the start of the call, without locking or checking them
-    # again, and charged this one a second time (a 0.00 transaction
-    # INV/…-1). Remove the marker with the fix: the test then passes.
-    @unittest.expectedFailure
     def test_an_invoice_charged_meanwhile_is_not_charged_again(self):
         token = self.env["payment.token"].create(
             {
