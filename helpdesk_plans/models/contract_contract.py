@@ -20,6 +20,16 @@ class ContractContract(models.Model):
                 contract.helpdesk_plan_subscription_ids
             )
 
+    @api.model
+    def _get_contracts_to_invoice_domain(self, date_ref=None):
+        """OCA contract's daily job leaves the plans' contracts alone: their
+        renewal invoices, posts and charges each period (and its notice,
+        grace and suspension); a draft invoiced by the job beside it would
+        leave the period unpaid."""
+        return super()._get_contracts_to_invoice_domain(date_ref) + [
+            ("helpdesk_plan_subscription_ids", "=", False)
+        ]
+
     def action_view_helpdesk_plan_subscriptions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

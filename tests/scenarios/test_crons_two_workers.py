@@ -7,7 +7,6 @@ nodes, reduced to what can be checked in seconds.
 """
 
 import threading
-import unittest
 from datetime import date, timedelta
 
 import psycopg2.errors
@@ -167,10 +166,6 @@ class TestPlanRenewalBesideContractJob(PlanCommon):
         cls.provider = cls.env.ref("payment.payment_provider_demo")
         cls.provider.write({"state": "test", "company_id": cls.company.id})
 
-    # Known defect: the OCA job invoices the plan's contract line as a
-    # draft and moves its next date on; the renewal then neither posts nor
-    # charges that period. Remove the marker with the fix.
-    @unittest.expectedFailure
     def test_each_period_invoiced_and_charged_once(self):
         token = self.env["payment.token"].create(
             {
