@@ -29,7 +29,8 @@ class TourCase(HttpCase):
 
     @classmethod
     def portal_client(cls, login, company_name, lang="en_US", tz="America/Bogota"):
-        """A portal user of a new client company; its password is its login."""
+        """A portal user of a new client company, authorized to open its
+        tickets; its password is its login."""
         company = cls.env["res.partner"].create(
             {"name": company_name, "is_company": True, "tz": tz, "lang": lang}
         )
@@ -42,6 +43,9 @@ class TourCase(HttpCase):
             tz=tz,
         )
         user.partner_id.write({"parent_id": company.id, "tz": tz, "lang": lang})
+        # The contact who opens the client's tickets: authorized, as the
+        # demo company accepts tickets from authorized contacts only (002).
+        user.partner_id.helpdesk_authorized = True
         return user
 
     def start_client_tour(self, url, tour, login, phone=False):
