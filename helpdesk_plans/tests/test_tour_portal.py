@@ -30,8 +30,10 @@ class TestTourPortalPlan(TourCase):
             "tour_plan_es", "Agroexport Maule SpA", "es_ES", "America/Santiago"
         )
         cls.subscriptions = {}
-        today = fields.Date.context_today(cls.env.user)
         for user in (cls.client_en, cls.client_es):
+            # The client's own day: late in the UTC day, the administrator's
+            # may already be tomorrow.
+            today = fields.Date.context_today(user.with_context(tz=user.tz))
             company = user.partner_id.parent_id
             subscription = cls.env["helpdesk.plan.subscription"].create(
                 {"partner_id": company.id, "plan_id": cls.plan.id, "date_start": today}
