@@ -4,7 +4,7 @@
     "name": "Helpdesk Support Plans",
     "summary": "Support plans sold as recurring contracts: ticket quotas per "
     "period, add-on bags, notice-based cancellation and card renewal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",
