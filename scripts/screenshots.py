@@ -8,6 +8,7 @@ installs websocket-client in a throwaway environment).
 """
 
 import base64
+import contextlib
 import http.cookiejar
 import json
 import subprocess
@@ -127,15 +128,14 @@ class Browser:
 
     def _page_socket(self):
         for _attempt in range(60):
-            try:
+            # Until Chromium listens, the port refuses the connection.
+            with contextlib.suppress(OSError):
                 with urllib.request.urlopen(
                     f"http://127.0.0.1:{DEBUG_PORT}/json"
                 ) as answer:
                     pages = [tab for tab in json.load(answer) if tab["type"] == "page"]
                 if pages:
                     return pages[0]["webSocketDebuggerUrl"]
-            except OSError:
-                pass
             time.sleep(0.5)
         raise RuntimeError("Chromium did not open its DevTools port")
 
