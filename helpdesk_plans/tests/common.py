@@ -70,6 +70,28 @@ class PlanCommon(SlaCommon):
         )
         cls.customer.user_id = cls.salesperson
 
+    @classmethod
+    def enable_demo_payments(cls):
+        """Odoo's demo payment provider, in test mode, for the company:
+        cards saved with it pay, or fail, as they are told."""
+        cls.provider = cls.env.ref("payment.payment_provider_demo")
+        cls.provider.write({"state": "test", "company_id": cls.company.id})
+
+    def save_card(self, partner=None, outcome="done"):
+        """A card the client saved with the demo provider."""
+        return self.env["payment.token"].create(
+            {
+                "provider_id": self.provider.id,
+                "payment_method_id": self.env.ref(
+                    "payment_demo.payment_method_demo"
+                ).id,
+                "partner_id": (partner or self.customer).id,
+                "payment_details": "4242",
+                "provider_ref": f"card-{outcome}",
+                "demo_simulated_state": outcome,
+            }
+        )
+
     @staticmethod
     def at(day, hour=10):
         """Freeze the clock at ``hour`` o'clock (Panama) of ``day``."""

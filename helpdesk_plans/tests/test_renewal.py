@@ -16,24 +16,9 @@ class TestRenewal(PlanCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.provider = cls.env.ref("payment.payment_provider_demo")
-        cls.provider.write({"state": "test", "company_id": cls.company.id})
+        cls.enable_demo_payments()
         cls.other_customer = cls.env["res.partner"].create(
             {"name": "Ferretería Los Volcanes", "is_company": True}
-        )
-
-    def save_card(self, partner=None, outcome="done"):
-        return self.env["payment.token"].create(
-            {
-                "provider_id": self.provider.id,
-                "payment_method_id": self.env.ref(
-                    "payment_demo.payment_method_demo"
-                ).id,
-                "partner_id": (partner or self.customer).id,
-                "payment_details": "4242",
-                "provider_ref": f"card-{outcome}",
-                "demo_simulated_state": outcome,
-            }
         )
 
     def renew(self, day):

@@ -117,22 +117,10 @@ class TestPlanChargeTwoWorkers(PlanCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.provider = cls.env.ref("payment.payment_provider_demo")
-        cls.provider.write({"state": "test", "company_id": cls.company.id})
+        cls.enable_demo_payments()
 
     def test_an_invoice_charged_meanwhile_is_not_charged_again(self):
-        token = self.env["payment.token"].create(
-            {
-                "provider_id": self.provider.id,
-                "payment_method_id": self.env.ref(
-                    "payment_demo.payment_method_demo"
-                ).id,
-                "partner_id": self.customer.id,
-                "payment_details": "4242",
-                "provider_ref": "card-two-workers",
-                "demo_simulated_state": "done",
-            }
-        )
+        token = self.save_card()
         subscription = self.subscribe()
         Subscription = self.env["helpdesk.plan.subscription"]
         with self.at(date(2026, 7, 1)):
@@ -163,22 +151,10 @@ class TestPlanRenewalBesideContractJob(PlanCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.provider = cls.env.ref("payment.payment_provider_demo")
-        cls.provider.write({"state": "test", "company_id": cls.company.id})
+        cls.enable_demo_payments()
 
     def test_each_period_invoiced_and_charged_once(self):
-        token = self.env["payment.token"].create(
-            {
-                "provider_id": self.provider.id,
-                "payment_method_id": self.env.ref(
-                    "payment_demo.payment_method_demo"
-                ).id,
-                "partner_id": self.customer.id,
-                "payment_details": "4242",
-                "provider_ref": "card-beside-contract-job",
-                "demo_simulated_state": "done",
-            }
-        )
+        token = self.save_card()
         subscription = self.subscribe(payment_token_id=token.id)
         with self.at(date(2026, 7, 1)):
             self.env["contract.contract"].cron_recurring_create_invoice()
