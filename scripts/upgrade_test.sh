@@ -27,25 +27,8 @@ source scripts/env.sh
 from=${UPGRADE_FROM:-c80e3367f8890e7711e1e370f841b43073adab8d}
 work=$STAMPS/upgrade
 db=hsla_upgrade_$(date +%s)_$$
-results=()
-failed=0
 errors="^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) "
-
-drop_db() {
-    pg dropdb -h "$PGHOST" --if-exists --force "$db" >/dev/null 2>&1
-    rm -rf "$SUITE_ROOT/.odoo-data/filestore/$db"
-}
-trap drop_db EXIT
-trap 'exit 130' INT TERM
-
-result() {
-    results+=("stage: $1|$2|$3|$4|${5:-}")
-    [ "$3" = 0 ] || failed=1
-}
-finish() {
-    printf '%s\n' "${results[@]}"
-    exit "$failed"
-}
+source "$SUITE_ROOT/scripts/stage_lib.sh"
 # clean LOG: no ERROR or CRITICAL line; shows them otherwise.
 clean() {
     grep -qE "$errors" "$1" || return 0

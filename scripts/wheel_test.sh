@@ -15,25 +15,7 @@ venv=$work/venv
 dist=$work/dist
 log=$work/install.log
 db=hsla_wheels_$(date +%s)_$$
-results=()
-failed=0
-
-drop_db() {
-    pg dropdb -h "$PGHOST" --if-exists --force "$db" >/dev/null 2>&1
-    rm -rf "$SUITE_ROOT/.odoo-data/filestore/$db"
-}
-trap drop_db EXIT
-trap 'exit 130' INT TERM
-
-# result NAME PASSED FAILED SKIPPED [NOTE]
-result() {
-    results+=("stage: $1|$2|$3|$4|${5:-}")
-    [ "$3" = 0 ] || failed=1
-}
-finish() {
-    printf '%s\n' "${results[@]}"
-    exit "$failed"
-}
+source "$SUITE_ROOT/scripts/stage_lib.sh"
 
 pip() {
     "$venv/bin/python" -m pip --disable-pip-version-check -q "$@" 2>&1 | grep -v "WARNING: Location"

@@ -20,6 +20,16 @@ class HelpdeskTicket(models.Model):
             defaults.pop("priority", None)
         return defaults
 
+    @api.model
+    def _helpdesk_wake_cron(self, xmlid):
+        """Run the cron ``xmlid`` as soon as a cron worker is free, e.g. to
+        send what a create queued."""
+        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            xmlid, raise_if_not_found=False
+        )
+        if cron_id:
+            self.env["ir.cron"].sudo().browse(cron_id)._trigger()
+
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = self._intake_prepare_vals(vals_list)

@@ -50,11 +50,7 @@ class HelpdeskTicket(models.Model):
 
     def _confirmation_wake(self):
         """Wake the cron that sends the queued confirmations."""
-        cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            CONFIRMATION_CRON, raise_if_not_found=False
-        )
-        if cron_id:
-            self.env["ir.cron"].browse(cron_id)._trigger()
+        self._helpdesk_wake_cron(CONFIRMATION_CRON)
 
     @api.model
     def _cron_send_confirmations(self, batch_size=100):

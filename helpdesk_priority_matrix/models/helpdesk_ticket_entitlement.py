@@ -376,12 +376,9 @@ class HelpdeskTicket(models.Model):
     def _entitlement_queue_retry(self):
         """Wake the retry cron: it claims in a transaction of its own, whose
         snapshot sees the claims that won."""
-        cron = self.env.ref(
-            "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry",
-            raise_if_not_found=False,
+        self._helpdesk_wake_cron(
+            "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry"
         )
-        if cron:
-            cron.sudo()._trigger()
 
     @api.model
     def _cron_entitlement_retry(self, batch_size=50):
@@ -397,8 +394,7 @@ class HelpdeskTicket(models.Model):
         ]
         tickets = self.search(domain, order="create_date, id", limit=batch_size)
         tickets = tickets._lock_for_batch()
-        for ticket in tickets:
-            ticket._entitlement_apply()
+        tickets._entitlement_apply()
         tickets.filtered(
             lambda t: t.confirmation_queued_at and not t.entitlement_pending
         )._confirmation_wake()
