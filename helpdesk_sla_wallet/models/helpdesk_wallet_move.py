@@ -2,6 +2,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+# Moves that undo part of a purchase: what is left of it is what it still
+# credits.
+UNDOING_KINDS = ("refund", "cancellation")
+
 MOVE_KINDS = [
     ("purchase", "Pack purchase"),
     ("consumption", "Ticket used"),
@@ -140,6 +144,20 @@ class HelpdeskWalletMove(models.Model):
                 move.remaining = move.amount + sum(move.debit_ids.mapped("amount"))
             else:
                 move.remaining = 0
+
+    def _still_credited(self):
+        """Tickets these purchases still credit: what they added, less what
+        credit notes and cancellations took back (consumption does not
+        count: a used ticket was credited)."""
+        return sum(
+            move.amount
+            + sum(
+                move.debit_ids.filtered(lambda m: m.kind in UNDOING_KINDS).mapped(
+                    "amount"
+                )
+            )
+            for move in self
+        )
 
     @api.depends("kind", "amount", "wallet_id")
     def _compute_display_name(self):

@@ -6,10 +6,6 @@ from odoo import fields, models
 
 from ..tools import refund_split
 
-# Moves that undo part of a purchase: what is left of it is what it still
-# credits.
-UNDOING_KINDS = ("refund", "cancellation")
-
 
 class SaleOrderLine(models.Model):
     """A line selling a ticket pack credits the buyer's wallet: what it
@@ -43,18 +39,9 @@ class SaleOrderLine(models.Model):
         return self.sudo().wallet_move_ids.filtered(lambda m: m.kind == "purchase")
 
     def _wallet_credited(self):
-        """Tickets the line's purchases still credit: what they added, less
-        what credit notes and cancellations took back."""
+        """Tickets the line's purchases still credit."""
         self.ensure_one()
-        return sum(
-            purchase.amount
-            + sum(
-                purchase.debit_ids.filtered(lambda m: m.kind in UNDOING_KINDS).mapped(
-                    "amount"
-                )
-            )
-            for purchase in self._wallet_purchases()
-        )
+        return self._wallet_purchases()._still_credited()
 
     def _wallet_invoiced(self):
         """Tickets the posted invoices of the line sell, less what posted
@@ -151,12 +138,9 @@ class SaleOrderLine(models.Model):
             wallet = line._wallet_locked()
             taken, used = 0, 0
             for credit in line._wallet_purchases().filtered(lambda m: not m.invoice_id):
-                still = credit.amount + sum(
-                    credit.debit_ids.filtered(lambda m: m.kind in UNDOING_KINDS).mapped(
-                        "amount"
-                    )
+                credit_taken, credit_used = refund_split(
+                    credit._still_credited(), credit.remaining
                 )
-                credit_taken, credit_used = refund_split(still, credit.remaining)
                 wallet._take_back(
                     credit,
                     credit_taken,
