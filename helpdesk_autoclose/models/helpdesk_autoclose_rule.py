@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import ormcache
 
 from ..tools import NEW_TICKET, REOPEN
 
@@ -22,7 +23,7 @@ class HelpdeskAutocloseRule(models.Model):
 
     _name = "helpdesk.autoclose.rule"
     _description = "Helpdesk Inactivity Rule"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.config.cache.mixin"]
     _order = "team_id, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -264,10 +265,38 @@ class HelpdeskAutocloseRule(models.Model):
             [("sla_pause", "=", True), ("closed", "=", False)]
         )
 
+    # Kept across transactions until a rule or a stage changes: every new
+    # ticket and every stage change asks.
+
+    @ormcache("self.id")
+    def _stage_kinds(self):
+        """{stage id: ``waiting`` or ``validation``} of the stages where this
+        rule's tickets wait on the client's answer or verdict."""
+        rule = self.sudo()
+        kinds = dict.fromkeys(rule._waiting_stages().ids, "waiting")
+        if rule.solution_stage_id:
+            kinds[rule.solution_stage_id.id] = "validation"
+        return kinds
+
+    @api.model
+    @ormcache()
+    def _detecting_duplicate_ids(self):
+        rules = self.sudo().search([("duplicate_detection", "=", True)])
+        return frozenset(rules.ids)
+
     @api.model
     def _for_team(self, team, company):
         """The rule of ``team``, else the default rule of ``company``."""
-        rules = self.search(
-            [("company_id", "=", company.id), ("team_id", "in", [team.id, False])]
+        return self.browse(self._rule_id_for_team(team.id, company.id))
+
+    @api.model
+    @ormcache("team_id", "company_id")
+    def _rule_id_for_team(self, team_id, company_id):
+        rules = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search(
+                [("company_id", "=", company_id), ("team_id", "in", [team_id, False])]
+            )
         )
-        return rules.filtered("team_id")[:1] or rules[:1]
+        return (rules.filtered("team_id")[:1] or rules[:1]).id

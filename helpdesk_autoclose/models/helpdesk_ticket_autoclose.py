@@ -112,13 +112,7 @@ class HelpdeskTicket(models.Model):
         rule = self._autoclose_rule(rules)
         if not rule or self.stage_id.closed:
             return False
-        if rule.solution_stage_id and self.stage_id == rule.solution_stage_id:
-            return "validation"
-        cache = {} if rules is None else rules
-        key = ("waiting_stages", rule.id)
-        if key not in cache:
-            cache[key] = rule._waiting_stages()
-        return "waiting" if self.stage_id in cache[key] else False
+        return rule._stage_kinds().get(self.stage_id.id, False)
 
     # ------------------------------------------------------------------
     # Due dates

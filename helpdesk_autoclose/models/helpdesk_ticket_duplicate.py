@@ -52,12 +52,17 @@ class HelpdeskTicket(models.Model):
 
     def _autoclose_flag_duplicates(self):
         """Look for an older open ticket of the same case."""
+        # The search saves the new tickets first: what remains to compute on
+        # them (due dates, stars) is computed now and saved in the same
+        # statement instead of one more at the commit.
+        self._recompute_recordset()
         rules = {}
+        detecting = self.env["helpdesk.autoclose.rule"]._detecting_duplicate_ids()
         for ticket in self:
             if (
                 ticket.autoclose_origin_id
                 or not ticket.commercial_partner_id
-                or not ticket._autoclose_rule(rules).duplicate_detection
+                or ticket._autoclose_rule(rules).id not in detecting
             ):
                 continue
             domain = ticket._autoclose_duplicate_domain()

@@ -16,7 +16,7 @@ class HelpdeskPlanBag(models.Model):
 
     _name = "helpdesk.plan.bag"
     _description = "Helpdesk Plan Add-on Bag"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "helpdesk.coverage.holder.mixin"]
     _order = "expiry_date, id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -159,6 +159,8 @@ class HelpdeskPlanBag(models.Model):
     def _valid(self, partner, day, company):
         """Bags of ``partner`` in ``company`` valid on ``day`` with tickets
         left, the one expiring first first."""
+        if not self._is_holder(partner, company):
+            return self.browse()
         bags = self.sudo().search(
             [
                 ("partner_id", "=", partner.id),

@@ -36,7 +36,12 @@ class HelpdeskPlanSubscription(models.Model):
 
     _name = "helpdesk.plan.subscription"
     _description = "Helpdesk Plan Subscription"
-    _inherit = ["mail.thread", "mail.activity.mixin", "helpdesk.batch.lock.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "helpdesk.batch.lock.mixin",
+        "helpdesk.coverage.holder.mixin",
+    ]
     _order = "date_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -326,6 +331,8 @@ class HelpdeskPlanSubscription(models.Model):
     def _serving(self, partner, day, company):
         """Subscriptions of ``partner`` (a commercial partner) in ``company``
         that run on ``day``, the largest plan first, suspended ones included."""
+        if not self._is_holder(partner, company):
+            return self.browse()
         subscriptions = (
             self.sudo()
             .search(

@@ -62,11 +62,14 @@ class HelpdeskTicket(models.Model):
         date, a plan replaces the service policy (administrative cases
         excepted) and its absence is explained to the client."""
         candidates = super()._entitlement_candidates()
-        if self.category_id.administrative:
-            return candidates
         day = self._plan_day()
         offers, reasons = self._plan_offers(day)
-        if not self._plan_required(day):
+        required = self._plan_required(day)
+        # The category is looked at last: most clients hold no plan and need
+        # none, and their ticket is entitled without reading it.
+        if not (offers or reasons or required) or self.category_id.administrative:
+            return candidates
+        if not required:
             return candidates + offers
         kept = [c for c in candidates if c.source != "policy"]
         refusal = Candidate(

@@ -1,5 +1,6 @@
 from . import helpdesk_batch_lock_mixin
 from . import helpdesk_config_cache_mixin
+from . import helpdesk_coverage_holder_mixin
 from . import helpdesk_priority_level
 from . import helpdesk_priority_matrix
 from . import helpdesk_priority_matrix_cell

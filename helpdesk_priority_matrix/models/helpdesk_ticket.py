@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicket(models.Model):
@@ -23,12 +23,20 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _helpdesk_wake_cron(self, xmlid):
         """Run the cron ``xmlid`` as soon as a cron worker is free, e.g. to
-        send what a create queued."""
+        send what a create queued.
+
+        What ``ir.cron._trigger`` does, without reading the cron first to
+        skip an inactive one: every new ticket wakes a cron, and the cron
+        workers pass over the triggers of inactive crons anyway.
+        """
         cron_id = self.env["ir.model.data"]._xmlid_to_res_id(
             xmlid, raise_if_not_found=False
         )
         if cron_id:
-            self.env["ir.cron"].sudo().browse(cron_id)._trigger()
+            self.env["ir.cron.trigger"].sudo().create(
+                {"cron_id": cron_id, "call_at": fields.Datetime.now()}
+            )
+            self.env.cr.postcommit.add(self.env["ir.cron"].browse(cron_id)._notifydb)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,7 +2,8 @@ from odoo import fields, models
 
 
 class HelpdeskTicketStage(models.Model):
-    _inherit = "helpdesk.ticket.stage"
+    _name = "helpdesk.ticket.stage"
+    _inherit = ["helpdesk.ticket.stage", "helpdesk.config.cache.mixin"]
 
     sla_pause = fields.Boolean(
         string="Pauses the SLA Clock",

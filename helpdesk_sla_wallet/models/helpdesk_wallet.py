@@ -13,7 +13,11 @@ class HelpdeskWallet(models.Model):
 
     _name = "helpdesk.wallet"
     _description = "Helpdesk Ticket Wallet"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "helpdesk.coverage.holder.mixin",
+    ]
     _order = "partner_id, company_id"
     _rec_name = "partner_id"
 
@@ -188,7 +192,7 @@ class HelpdeskWallet(models.Model):
         """The wallet of ``partner``'s commercial partner in ``company``."""
         commercial = partner.commercial_partner_id
         company = company or self.env.company
-        if not commercial:
+        if not commercial or not (create or self._is_holder(commercial, company)):
             return self.browse()
         wallet = (
             self.sudo()
