@@ -6,8 +6,11 @@ from odoo import api
 from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.helpdesk_priority_matrix.tools.row_lock import (
+    NOWAIT,
+    lock_available,
     lock_rows,
     race_savepoint,
+    touch_rows,
 )
 
 TIMEOUT = 30
@@ -87,7 +90,7 @@ class TestRowLock(TransactionCase):
             self.assertTrue(held.wait(TIMEOUT))
             with self.registry.cursor() as cr:
                 with race_savepoint(self._env(cr)) as race:
-                    lock_rows(cr, "res_partner", [self.partner_id], nowait=True)
+                    lock_rows(cr, "res_partner", [self.partner_id], NOWAIT)
                 self.assertTrue(race.lost)
         finally:
             release.set()
@@ -136,3 +139,66 @@ class TestRowLock(TransactionCase):
         self.assertEqual(sorted(outcomes), [False] + [True] * 9)
         with self.registry.cursor() as cr:
             self.assertEqual(len(self._names(cr, created)), 10, "nothing was lost")
+
+
+@tagged("post_install", "-at_install")
+class TestLockAvailable(TransactionCase):
+    """``lock_available`` and ``touch_rows``: how two workers share a cron
+    batch, with real transactions on committed rows."""
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            partners = self._env(cr)["res.partner"].create(
+                [{"name": f"Fila {index}"} for index in range(3)]
+            )
+            self.ids = partners.ids
+        self.addCleanup(self._remove)
+
+    def _env(self, cr):
+        return api.Environment(cr, api.SUPERUSER_ID, {})
+
+    def _remove(self):
+        with self.registry.cursor() as cr:
+            self._env(cr)["res.partner"].browse(self.ids).exists().unlink()
+
+    def test_rows_held_by_another_worker_are_skipped(self):
+        held, release = threading.Event(), threading.Event()
+
+        def hold():
+            with self.registry.cursor() as cr:
+                lock_rows(cr, "res_partner", self.ids[:1])
+                held.set()
+                release.wait(TIMEOUT)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        try:
+            self.assertTrue(held.wait(TIMEOUT))
+            with self.registry.cursor() as cr:
+                self.assertEqual(
+                    lock_available(cr, "res_partner", self.ids), self.ids[1:]
+                )
+        finally:
+            release.set()
+            holder.join(TIMEOUT)
+
+    def test_a_row_touched_since_the_snapshot_is_skipped_the_others_locked(self):
+        """The other worker processed the first row and committed after this
+        transaction's snapshot: this one leaves that row and keeps the
+        others, in the same transaction."""
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT 1")  # the snapshot
+            with self.registry.cursor() as other:
+                lock_rows(other, "res_partner", self.ids[:1])
+                touch_rows(other, "res_partner", self.ids[:1], "write_date")
+            self.assertEqual(lock_available(cr, "res_partner", self.ids), self.ids[1:])
+            cr.execute(
+                "SELECT count(*) FROM res_partner WHERE id IN %s", [tuple(self.ids)]
+            )
+            self.assertEqual(cr.fetchone()[0], 3)
+
+    def test_nothing_to_lock(self):
+        with self.registry.cursor() as cr:
+            self.assertEqual(lock_available(cr, "res_partner", []), [])
+            self.assertEqual(lock_rows(cr, "res_partner", []), [])

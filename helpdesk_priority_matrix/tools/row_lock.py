@@ -62,18 +62,67 @@ def race_savepoint(env):
         race.lost = True
 
 
-def lock_rows(cr, table, ids, nowait=False):
+# How :func:`lock_rows` treats a row another transaction holds.
+WAIT = ""
+NOWAIT = " NOWAIT"  # fail at once: a lost race
+SKIP_LOCKED = " SKIP LOCKED"  # leave it to the transaction holding it
+
+
+def lock_rows(cr, table, ids, mode=WAIT):
     """Lock the rows ``ids`` of ``table`` until the transaction ends, in the
     order of their ids (two transactions locking the same rows never wait
-    for each other crosswise). Returns the ids that exist."""
+    for each other crosswise). Returns the ids locked: those that exist and,
+    with ``SKIP_LOCKED``, that no other transaction holds."""
     if not ids:
         return []
     cr.execute(
         sql.SQL("SELECT id FROM {} WHERE id IN %s ORDER BY id FOR UPDATE{}").format(
-            sql.Identifier(table), sql.SQL(" NOWAIT" if nowait else "")
+            sql.Identifier(table), sql.SQL(mode)
         ),
         [tuple(ids)],
         # A lost race is expected and handled by the caller: not an error.
         log_exceptions=False,
     )
     return [row[0] for row in cr.fetchall()]
+
+
+def lock_available(cr, table, ids):
+    """Lock the rows of ``ids`` that this transaction may work on, skipping
+    those another transaction holds: a cron batch that two workers run at
+    once is shared between them.
+
+    A row that another transaction changed and committed after this one's
+    snapshot cannot be locked under REPEATABLE READ: the statement fails to
+    serialise instead of skipping it. The rows are then locked one by one,
+    each in a savepoint, and the changed ones skipped: this transaction
+    would work on what it saw before the other's change.
+    """
+    if not ids:
+        return []
+    try:
+        with cr.savepoint(flush=False):
+            return lock_rows(cr, table, ids, SKIP_LOCKED)
+    except psycopg2.errors.SerializationFailure:
+        locked = []
+        for row_id in ids:
+            try:
+                with cr.savepoint(flush=False):
+                    locked += lock_rows(cr, table, [row_id], SKIP_LOCKED)
+            except psycopg2.errors.SerializationFailure:
+                continue
+        return locked
+
+
+def touch_rows(cr, table, ids, column):
+    """Write the current time into ``column`` of the locked rows ``ids``.
+
+    A lock alone does not stop a transaction whose snapshot predates this
+    one's commit from locking the row afterwards and repeating the work on
+    what it saw; once the row is written, it fails to serialise instead, and
+    skips the row or retries on a new snapshot."""
+    cr.execute(
+        sql.SQL("UPDATE {} SET {} = (now() at time zone 'UTC') WHERE id IN %s").format(
+            sql.Identifier(table), sql.Identifier(column)
+        ),
+        [tuple(ids)],
+    )
