@@ -47,3 +47,20 @@ def _entitle_existing_tickets(env):
         # Written, not restored: the stars' inverse picks the level.
         ticket.priority = priority
     env["helpdesk.ticket"]._entitlement_apply_open()
+
+
+# helpdesk_mgmt's domain of its portal rule, which the module replaces.
+HELPDESK_MGMT_PORTAL_RULE = (
+    "['|', ('partner_id', 'child_of', [user.commercial_partner_id.id]), "
+    "('message_partner_ids', 'child_of', [user.commercial_partner_id.id])]"
+)
+
+
+def uninstall_hook(env):
+    """Give helpdesk_mgmt's portal rule its own domain back: the field the
+    module's version relies on goes away with it."""
+    rule = env.ref(
+        "helpdesk_mgmt.helpdesk_ticket_rule_portal", raise_if_not_found=False
+    )
+    if rule:
+        rule.domain_force = HELPDESK_MGMT_PORTAL_RULE

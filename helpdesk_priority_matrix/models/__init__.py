@@ -32,5 +32,6 @@ from . import helpdesk_ticket_priority_choice
 from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_confirmation
 from . import helpdesk_ticket_notification
+from . import helpdesk_ticket_portal_access
 from . import helpdesk_ticket
 from . import ir_http
