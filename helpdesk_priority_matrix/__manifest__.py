@@ -4,7 +4,7 @@
     "name": "Helpdesk Priority Matrix and SLA",
     "summary": "Impact x urgency priorities, critical-case catalog, SLA policies "
     "and business-time SLA clocks for helpdesk tickets",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",
