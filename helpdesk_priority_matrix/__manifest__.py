@@ -61,6 +61,7 @@
     },
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "maintainers": ["helpdesk-sla-suite"],
     "development_status": "Beta",
     "images": [

@@ -26,7 +26,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 from=${UPGRADE_FROM:-c80e3367f8890e7711e1e370f841b43073adab8d}
 work=$STAMPS/upgrade
-db=hsla_upgrade_$(date +%s)_$$
+# UPGRADE_DB names its database (dropped at the end); a new name by default.
+db=${UPGRADE_DB:-hsla_upgrade_$(date +%s)_$$}
 errors="^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) "
 source "$SUITE_ROOT/scripts/stage_lib.sh"
 # clean LOG: no ERROR or CRITICAL line; shows them otherwise.
