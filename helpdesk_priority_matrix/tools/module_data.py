@@ -58,11 +58,10 @@ def release_module_data(env, module):
     )
     dropped = _dropped_models(env, names)
     own = data.filtered(lambda item: item.model in dropped or item.model not in env)
-    in_use = data.browse()
-    for model in set((data - own).mapped("model")):
-        items = (data - own).filtered(lambda item, model=model: item.model == model)
-        used = _used_rows(env.cr, env[model]._table, set(items.mapped("res_id")), set())
-        in_use |= items.filtered(lambda item, used=used: item.res_id in used)
+    used = _records_in_use(env, names, dropped)
+    in_use = (data - own).filtered(
+        lambda item: item.res_id in used.get(env[item.model]._table, ())
+    )
     _logger.info(
         "Uninstalling %s: %s records go with its tables, %s in use stay",
         module,
@@ -71,6 +70,30 @@ def release_module_data(env, module):
     )
     own.unlink()
     in_use.write({"module": _set_aside(module)})
+
+
+def _records_in_use(env, modules, dropped):
+    """{table: ids} of the records of the modules' data files, but their
+    own models', that data staying after the uninstall still uses. The
+    records Odoo deletes with them do not count (a cron of the module
+    refers to its action), unless they are in use themselves."""
+    deleted = {}
+    for item in env["ir.model.data"].search(
+        [("module", "in", modules), ("model", "not in", SCHEMA_MODELS)]
+    ):
+        if item.model in env and item.model not in dropped:
+            deleted.setdefault(env[item.model]._table, set()).add(item.res_id)
+    used = {}
+    while True:
+        found = {
+            table: _used_rows(env.cr, table, ids, deleted, set())
+            for table, ids in deleted.items()
+        }
+        if not any(found.values()):
+            return used
+        for table, ids in found.items():
+            used.setdefault(table, set()).update(ids)
+            deleted[table] -= ids
 
 
 def restore_module_data(env, module):
@@ -120,10 +143,11 @@ def _dropped_models(env, modules):
     return {model for (model,) in env.cr.fetchall()}
 
 
-def _used_rows(cr, table, ids, seen):
+def _used_rows(cr, table, ids, deleted, seen):
     """The ids among ``ids`` of ``table`` that a row elsewhere refers to
     with a foreign key refusing their deletion, directly or through a row
-    their deletion would cascade to."""
+    their deletion would cascade to; rows in ``deleted`` ({table: ids}),
+    deleted by the uninstall too, do not count."""
     if not ids or table in seen:
         return set()
     seen = seen | {table}
@@ -151,10 +175,10 @@ def _used_rows(cr, table, ids, seen):
             continue
         query = "SELECT {column}, id FROM {source} WHERE {column} IN %s"
         params = [tuple(ids)]
-        if source == table:
-            # A row referring to another being deleted goes with it.
+        going = deleted.get(source, set()) | (ids if source == table else set())
+        if going:
             query += " AND id NOT IN %s"
-            params.append(tuple(ids))
+            params.append(tuple(going))
         cr.execute(
             sql.SQL(query).format(
                 column=sql.Identifier(column), source=sql.Identifier(source)
@@ -165,7 +189,9 @@ def _used_rows(cr, table, ids, seen):
         if action != "c":
             used |= {target_id for target_id, _row in referring}
             continue
-        kept = _used_rows(cr, source, {row for _target_id, row in referring}, seen)
+        kept = _used_rows(
+            cr, source, {row for _target_id, row in referring}, deleted, seen
+        )
         used |= {target_id for target_id, row in referring if row in kept}
     return used
 
