@@ -17,7 +17,7 @@
 #    tests/upgrade/compare.py checks that nothing changed.
 # 3. tests/upgrade/uninstall.py uninstalls each module, checks that the
 #    helpdesk_mgmt tickets stay open and usable, and installs it again
-#    (UNINSTALL=0 leaves this stage out: scripts/test.sh does, see README).
+#    (UNINSTALL=0 leaves this stage out).
 # Any ERROR or CRITICAL line in a log fails its stage. Ends with one
 # "stage: NAME|PASSED|FAILED|SKIPPED|NOTE" line per stage (read by
 # scripts/test.sh) and exits 1 when one failed.
