@@ -42,6 +42,8 @@
             "helpdesk_autoclose/static/tests/tours/*.esm.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

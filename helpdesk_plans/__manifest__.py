@@ -49,6 +49,8 @@
             "helpdesk_plans/static/tests/tours/*.esm.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

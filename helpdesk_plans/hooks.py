@@ -1,3 +1,14 @@
+from odoo.addons.helpdesk_priority_matrix.tools.module_data import (
+    release_module_data,
+    restore_module_data,
+)
+
+
+def pre_init_hook(env):
+    """Records an earlier uninstall left in place are the module's again."""
+    restore_module_data(env, "helpdesk_plans")
+
+
 def post_init_hook(env):
     """Entitle the open tickets again, so that the clients' plans answer for
     them from now on; keep the simulated card provider away from clients."""
@@ -15,3 +26,9 @@ def _keep_demo_provider_private(env):
     provider = env.ref("payment.payment_provider_demo", raise_if_not_found=False)
     if provider and provider.state == "test":
         provider.write({"state": "disabled", "is_published": False})
+
+
+def uninstall_hook(env):
+    """Leave the records still in use in place and let the dropped tables
+    take the module's own: see ``release_module_data``."""
+    release_module_data(env, "helpdesk_plans")

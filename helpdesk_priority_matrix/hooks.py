@@ -1,6 +1,11 @@
+from .tools.module_data import release_module_data, restore_module_data
+
+
 def pre_init_hook(env):
     """Tickets that exist before the installation started their SLA clock
-    when they were created, not when the module was installed."""
+    when they were created, not when the module was installed. Records an
+    earlier uninstall left in place are the module's again."""
+    restore_module_data(env, "helpdesk_priority_matrix")
     env.cr.execute(
         "ALTER TABLE helpdesk_ticket ADD COLUMN IF NOT EXISTS sla_start_date timestamp"
     )
@@ -57,6 +62,13 @@ HELPDESK_MGMT_PORTAL_RULE = (
 
 
 def uninstall_hook(env):
+    """Leave the records still in use in place and let the dropped tables
+    take the module's own: see ``release_module_data``."""
+    restore_helpdesk_mgmt_portal_rule(env)
+    release_module_data(env, "helpdesk_priority_matrix")
+
+
+def restore_helpdesk_mgmt_portal_rule(env):
     """Give helpdesk_mgmt's portal rule its own domain back: the field the
     module's version relies on goes away with it."""
     rule = env.ref(

@@ -114,11 +114,10 @@ run_odoo_suite() {
     [ -z "${MODULES:-}" ] || return 0
     # Full runs: the suite installed from its wheels in a fresh virtual
     # environment and tested from there (WHEEL_TESTS=none: the install
-    # only); the upgrade from an older version (UPGRADE=0 leaves it out).
-    # The uninstall stage runs with UNINSTALL=1 and in make upgrade-test:
-    # uninstalling a module with data still logs errors (README, Upgrading).
+    # only); the upgrade from an older version and the uninstalls from that
+    # database (UPGRADE=0 leaves both out, UNINSTALL=0 the uninstalls).
     run_script_stages wheel_test "wheel install"
-    [ "${UPGRADE:-1}" = 0 ] || UNINSTALL=${UNINSTALL:-0} run_script_stages upgrade_test "upgrade"
+    [ "${UPGRADE:-1}" = 0 ] || run_script_stages upgrade_test "upgrade"
 }
 
 # run_script_stages SCRIPT FIRST_STAGE: run scripts/SCRIPT.sh and add the

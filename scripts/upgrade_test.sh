@@ -17,7 +17,7 @@
 #    tests/upgrade/compare.py checks that nothing changed.
 # 3. tests/upgrade/uninstall.py uninstalls each module, checks that the
 #    helpdesk_mgmt tickets stay open and usable, and installs it again
-#    (UNINSTALL=0 leaves this stage out: scripts/test.sh does, see README).
+#    (UNINSTALL=0 leaves this stage out).
 # Any ERROR or CRITICAL line in a log fails its stage. Ends with one
 # "stage: NAME|PASSED|FAILED|SKIPPED|NOTE" line per stage (read by
 # scripts/test.sh) and exits 1 when one failed.
@@ -26,7 +26,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 from=${UPGRADE_FROM:-c80e3367f8890e7711e1e370f841b43073adab8d}
 work=$STAMPS/upgrade
-db=hsla_upgrade_$(date +%s)_$$
+# UPGRADE_DB names its database (dropped at the end); a new name by default.
+db=${UPGRADE_DB:-hsla_upgrade_$(date +%s)_$$}
 errors="^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) "
 source "$SUITE_ROOT/scripts/stage_lib.sh"
 # clean LOG: no ERROR or CRITICAL line; shows them otherwise.

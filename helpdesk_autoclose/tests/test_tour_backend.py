@@ -14,7 +14,7 @@ class TestTourConsultantRule(TourCase):
             self.env,
             login="tour_rule_consultant",
             password="tour_rule_consultant",
-            groups="base.group_system,helpdesk_mgmt.group_helpdesk_manager",
+            groups="helpdesk_mgmt.group_helpdesk_manager",
         )
         self.start_tour(
             "/odoo", "helpdesk_autoclose_consultant_rule", login="tour_rule_consultant"

@@ -1,6 +1,6 @@
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from ..hooks import HELPDESK_MGMT_PORTAL_RULE, uninstall_hook
+from ..hooks import HELPDESK_MGMT_PORTAL_RULE, restore_helpdesk_mgmt_portal_rule
 
 
 @tagged("post_install", "-at_install")
@@ -81,6 +81,6 @@ class TestPortalAccess(TransactionCase):
 
     def test_uninstalling_gives_helpdesk_mgmt_its_rule_back(self):
         rule = self.env.ref("helpdesk_mgmt.helpdesk_ticket_rule_portal")
-        uninstall_hook(self.env)
+        restore_helpdesk_mgmt_portal_rule(self.env)
         self.assertEqual(rule.domain_force, HELPDESK_MGMT_PORTAL_RULE)
         self.assertEqual(self._helpdesk_mgmt_answer() & self.visible, self.visible)

@@ -1,3 +1,6 @@
+from datetime import datetime
+
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -33,6 +36,11 @@ EXPECTED_RIGHTS = [
     ("helpdesk.sla.policy", "employee", 1, 0, 0, 0),
     ("helpdesk.sla.policy.line", "employee", 0, 0, 0, 0),
     ("helpdesk.priority.matrix", "employee", 0, 0, 0, 0),
+    # Business hours: Helpdesk managers keep them without the Settings rights.
+    ("resource.calendar", "manager", 1, 1, 1, 1),
+    ("resource.calendar", "agent", 1, 0, 0, 0),
+    ("resource.calendar.attendance", "manager", 1, 1, 1, 1),
+    ("resource.calendar.attendance", "agent", 1, 0, 0, 0),
 ]
 OPERATIONS = ("read", "write", "create", "unlink")
 
@@ -82,6 +90,64 @@ class TestSecurity(SlaCommon):
         policy = self.policy.with_user(self.leader)
         policy.write({"at_risk_threshold": 50})
         self.assertEqual(self.policy.at_risk_threshold, 50)
+
+    def test_managers_keep_business_hours_and_holidays_without_settings(self):
+        self.assertFalse(self.leader.has_group("base.group_system"))
+        self.assertFalse(self.leader.has_group("base.group_erp_manager"))
+        calendars = self.env["resource.calendar"].with_user(self.leader)
+        calendar = calendars.create(
+            {
+                "name": "Horario Soporte Azuero",
+                "tz": "America/Panama",
+                "global_leave_ids": [
+                    Command.create(
+                        {
+                            "name": "Día de la Independencia",
+                            "date_from": datetime(2027, 11, 3, 5),
+                            "date_to": datetime(2027, 11, 4, 4, 59, 59),
+                        }
+                    )
+                ],
+            }
+        )
+        calendar.attendance_ids[:1].write({"hour_to": 17})
+        calendar.write(
+            {
+                "global_leave_ids": [
+                    Command.create(
+                        {
+                            "name": "Día de la Madre",
+                            "date_from": datetime(2027, 12, 8, 5),
+                            "date_to": datetime(2027, 12, 9, 4, 59, 59),
+                        }
+                    )
+                ]
+            }
+        )
+        self.assertEqual(
+            calendar.global_leave_ids.sorted("date_from").mapped("name"),
+            ["Día de la Independencia", "Día de la Madre"],
+        )
+        self.assertEqual(calendar.attendance_ids[:1].hour_to, 17)
+        calendar.global_leave_ids.sorted("date_from")[-1:].unlink()
+        self.assertEqual(len(calendar.global_leave_ids), 1)
+
+    def test_agents_cannot_change_business_hours_or_holidays(self):
+        with self.assertRaises(AccessError):
+            self.env["resource.calendar"].with_user(self.agent).create(
+                {"name": "Horario del agente"}
+            )
+        with self.assertRaises(AccessError):
+            self.calendar.with_user(self.agent).write({"name": "Otro horario"})
+        with self.assertRaises(AccessError):
+            self.env["resource.calendar.leaves"].with_user(self.agent).create(
+                {
+                    "name": "Feriado inventado",
+                    "calendar_id": self.calendar.id,
+                    "date_from": datetime(2027, 11, 5, 5),
+                    "date_to": datetime(2027, 11, 6, 4, 59, 59),
+                }
+            )
 
     def test_other_company_configuration_is_invisible(self):
         other = self.env["res.company"].create({"name": "Coacher Integradores SpA"})

@@ -2,7 +2,9 @@
 helpdesk_mgmt tickets stay open and usable (but the demo tickets of the
 uninstalled modules' data files, which Odoo deletes with them), and install
 it again: first the three modules on the foundation one by one, then the
-foundation (which takes them with it), then all four again.
+foundation (which takes them with it), then all four again. The shipped
+records the uninstall left in place (still in use: a stage holding tickets)
+are the ones the modules find again when installed anew, not a second copy.
 
 Usage: uninstall.py -c CONF -d DB --logfile LOG; prints one line per step and
 exits 1 when a step failed (the caller also reads LOG for ERROR lines).
@@ -78,6 +80,35 @@ def usable(expected_open):
         return problems
 
 
+def shipped(env, names):
+    """The records of the modules' data files, by external id."""
+    data = env["ir.model.data"].search(
+        [("module", "in", names), ("model", "not like", "ir.model%")]
+    )
+    return {f"{item.module}.{item.name}": (item.model, item.res_id) for item in data}
+
+
+def left_in_place(before):
+    """The shipped records the uninstall left in place (still in use)."""
+    with environment() as env:
+        return {
+            xmlid: res_id
+            for xmlid, (model, res_id) in before.items()
+            if model in env and env[model].browse(res_id).exists()
+        }
+
+
+def taken_back(kept):
+    """Installed again, the modules find the records they left in place
+    instead of shipping a second copy."""
+    with environment() as env:
+        return [
+            f"{xmlid} is a new record, not the one left in place"
+            for xmlid, res_id in kept.items()
+            if env.ref(xmlid, raise_if_not_found=False).id != res_id
+        ]
+
+
 def step(name, problems):
     print(f"{name}: {'ok' if not problems else 'FAILED'}")
     for problem in problems:
@@ -92,13 +123,17 @@ ok = True
 for module in LEAVES:
     with environment() as env:
         expected -= made_by(env, [module])
+        before = shipped(env, [module])
     ok &= step(f"uninstall {module}", uninstall([module]) + usable(expected))
-    ok &= step(f"install {module} again", install([module]))
+    kept = left_in_place(before)
+    ok &= step(f"install {module} again", install([module]) + taken_back(kept))
 with environment() as env:
     expected -= made_by(env, [FOUNDATION, *LEAVES])
+    before = shipped(env, [FOUNDATION, *LEAVES])
 ok &= step(
     f"uninstall {FOUNDATION} and the three others",
     uninstall([FOUNDATION]) + usable(expected),
 )
-ok &= step("install the four again", install([FOUNDATION, *LEAVES]))
+kept = left_in_place(before)
+ok &= step("install the four again", install([FOUNDATION, *LEAVES]) + taken_back(kept))
 sys.exit(0 if ok else 1)
