@@ -4,7 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from ..models.helpdesk_ticket_autoclose import AUTOCLOSE_DUE_FIELDS, HelpdeskTicket
+from ..models.helpdesk_ticket_autoclose_cron import HelpdeskTicket
+from ..models.helpdesk_ticket_waiting_clock import AUTOCLOSE_DUE_FIELDS
 from .common import CLOSED, REMINDER, AutocloseCommon
 
 
