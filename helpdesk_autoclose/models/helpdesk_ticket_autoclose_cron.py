@@ -1,7 +1,7 @@
-from psycopg2 import errors as pg_errors
-
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_available
 
 from .helpdesk_ticket_autoclose import AUTOMATIC
 from .helpdesk_ticket_waiting_clock import AUTOCLOSE_DUE_FIELDS
@@ -30,34 +30,31 @@ class HelpdeskTicket(models.Model):
 
     def _autoclose_lock_due(self, field_name, now, limit):
         """Up to ``limit`` active tickets due by ``now`` on ``field_name``,
-        locked for this transaction; rows another worker holds are skipped.
+        in due order, locked for this transaction; rows another worker holds
+        or changed since this transaction's snapshot are skipped.
 
         One statement, in due order, through the partial index of the due
-        date: the cost does not grow with the number of open tickets. A row
-        that a worker changed and committed since this transaction's
-        snapshot cannot be locked and fails the statement; the due rows are
-        then locked one by one, each in a savepoint, skipping those.
+        date, reads the due rows: the cost does not grow with the number of
+        open tickets. They are then locked as a shared cron batch
+        (:func:`lock_available`).
         """
         if limit <= 0:
             return self.browse()
         self.flush_model([field_name, "active"])
         column = SQL.identifier(field_name)
-        due = SQL(
-            "SELECT id FROM helpdesk_ticket WHERE %s <= %s AND active "
-            "ORDER BY %s, id LIMIT %s",
-            column,
-            now,
-            column,
-            limit,
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE %s <= %s AND active "
+                "ORDER BY %s, id LIMIT %s",
+                column,
+                now,
+                column,
+                limit,
+            )
         )
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", due))
-                return self.browse([row[0] for row in self.env.cr.fetchall()])
-        except pg_errors.SerializationFailure:
-            self.env.cr.execute(due)
-            candidates = self.browse([row[0] for row in self.env.cr.fetchall()])
-        return candidates._lock_for_batch()
+        due_ids = [row[0] for row in self.env.cr.fetchall()]
+        locked = set(lock_available(self.env.cr, self._table, due_ids))
+        return self.browse([ticket_id for ticket_id in due_ids if ticket_id in locked])
 
     @api.model
     def _cron_autoclose(self, batch_size=100):
