@@ -15,7 +15,7 @@ help:
 	@echo "make cluster-test  two Odoo nodes behind HAProxy, real IMAP and SMTP,"
 	@echo "            crons on both nodes, a node killed, PostgreSQL restarted"
 	@echo "            (root; CLIENTS=8 WORKERS=2 CLUSTER_DURATION=90 CLUSTER_PORT=8310)"
-	@echo "make mutation  mutation testing of the foundation's pure tools/"
+	@echo "make mutation  mutation testing of the suite modules' pure tools/"
 	@echo "make dist  the suite modules as wheels (odoo-addon-NAME) and a source archive, in dist/"
 	@echo "make wheel-test  install the wheels in a fresh venv and a new database, run their tests"
 	@echo "            (part of make test; WHEEL_TESTS=none: the install only)"

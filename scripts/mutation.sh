@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Mutation testing of the foundation's pure tools/ against tests/unit.
+# Mutation testing of the suite's pure tools/ against tests/unit, one module
+# at a time (scripts/mutation.sh MODULE...: those modules only).
 # mutmut plants one small bug at a time (a comparison turned around, a
 # constant changed, an argument dropped) and runs the tests on it: a mutant
 # that no test notices survives. Prints the survivors, their diffs and the
-# share of mutants killed; fails below GOAL percent.
-# It works on a copy, so an interrupted run leaves no mutated code behind.
+# share of mutants killed per module; fails when a module is below GOAL
+# percent.
+# It works on copies, so an interrupted run leaves no mutated code behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -12,17 +14,32 @@ GOAL=${GOAL:-90}
 scripts/venv.sh
 mutmut=$VENV/bin/mutmut
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/helpdesk_priority_matrix" "$work/tests/unit"
-cp -r helpdesk_priority_matrix/tools "$work/helpdesk_priority_matrix/"
-# The foundation's pure tests: the other addons' tools are not in the copy.
-cp tests/unit/conftest.py tests/unit/test_business_time.py \
-    tests/unit/test_sla_planner.py tests/unit/test_sla_status.py \
-    tests/unit/test_entitlement.py "$work/tests/unit/"
-cat >"$work/setup.cfg" <<'CFG'
+# Each mutated module and the pure tests of its tools/ (in tests/unit).
+MUTATED=(
+    "helpdesk_priority_matrix test_business_time.py test_sla_planner.py test_sla_status.py test_entitlement.py"
+    "helpdesk_sla_wallet test_wallet_rules.py"
+    "helpdesk_autoclose test_autoclose_rules.py"
+)
+FOUNDATION=helpdesk_priority_matrix
+
+# mutate MODULE TEST...: mutation testing of MODULE/tools against TESTs in
+# a copy of their own; fails when fewer than GOAL percent are killed.
+mutate() {
+    local module=$1 work test also_copy=""
+    shift
+    work=$(mktemp -d)
+    # The foundation's tools are loaded too (the others may build on them),
+    # and mutated only in the foundation's run.
+    mkdir -p "$work/$FOUNDATION" "$work/$module" "$work/tests/unit"
+    cp -r "$FOUNDATION/tools" "$work/$FOUNDATION/"
+    cp -r "$module/tools" "$work/$module/"
+    [ "$module" = "$FOUNDATION" ] || also_copy="also_copy = $FOUNDATION/tools/"
+    cp tests/unit/conftest.py "$work/tests/unit/"
+    for test in "$@"; do cp "tests/unit/$test" "$work/tests/unit/"; done
+    cat >"$work/setup.cfg" <<CFG
 [mutmut]
-source_paths = helpdesk_priority_matrix/tools/
+source_paths = $module/tools/
+$also_copy
 pytest_add_cli_args =
     -p
     no:odoo
@@ -31,21 +48,29 @@ pytest_add_cli_args =
 pytest_add_cli_args_test_selection =
     tests/unit/
 CFG
-cd "$work"
+    echo "== mutation testing of $module/tools (takes minutes)"
+    (cd "$work" && report "$module")
+    local rc=$?
+    rm -rf "$work"
+    return $rc
+}
 
-echo "== mutation testing of helpdesk_priority_matrix/tools (takes minutes)"
-HYPOTHESIS_PROFILE=mutation "$mutmut" run --max-children "$(nproc)" >run.log 2>&1 || true
-if ! "$mutmut" export-cicd-stats >/dev/null 2>&1; then
-    tail -c 2000 run.log
-    say "mutmut did not run to the end."
-    exit 1
-fi
-survivors=$("$mutmut" results 2>/dev/null | awk '/: survived$/ {sub(":", "", $1); print $1}')
-for mutant in $survivors; do
-    echo "-- survived: $mutant"
-    "$mutmut" show "$mutant" 2>/dev/null | grep -E '^[-+][^-+]' || true
-done
-"$VENV/bin/python" - "$GOAL" <<'PY'
+# report MODULE: run mutmut in the current copy and print its survivors and
+# score.
+report() {
+    HYPOTHESIS_PROFILE=mutation "$mutmut" run --max-children "$(nproc)" >run.log 2>&1 || true
+    if ! "$mutmut" export-cicd-stats >/dev/null 2>&1; then
+        tail -c 2000 run.log
+        say "mutmut did not run to the end on $1."
+        return 1
+    fi
+    local survivors mutant
+    survivors=$("$mutmut" results 2>/dev/null | awk '/: survived$/ {sub(":", "", $1); print $1}')
+    for mutant in $survivors; do
+        echo "-- survived: $mutant"
+        "$mutmut" show "$mutant" 2>/dev/null | grep -E '^[-+][^-+]' || true
+    done
+    "$VENV/bin/python" - "$GOAL" "$1" <<'PY'
 import json
 import sys
 
@@ -55,9 +80,22 @@ killed = stats["killed"] + stats["timeout"]
 total = stats["total"]
 share = 100 * killed / total if total else 0
 print(
-    f"mutation: {killed} of {total} mutants killed ({share:.1f} %; "
-    f"{stats['timeout']} by timeout), {stats['survived']} survived, "
-    f"{stats['no_tests']} without tests"
+    f"mutation of {sys.argv[2]}: {killed} of {total} mutants killed "
+    f"({share:.1f} %; {stats['timeout']} by timeout), {stats['survived']} "
+    f"survived, {stats['no_tests']} without tests"
 )
 sys.exit(0 if share >= float(sys.argv[1]) else 1)
 PY
+}
+
+failed=()
+for entry in "${MUTATED[@]}"; do
+    read -r module tests <<<"$entry"
+    if [ $# -gt 0 ] && [[ " $* " != *" $module "* ]]; then continue; fi
+    # shellcheck disable=SC2086 # the test files, one word each
+    mutate "$module" $tests || failed+=("$module")
+done
+if [ ${#failed[@]} -gt 0 ]; then
+    say "mutation: below $GOAL % or not run to the end: ${failed[*]}"
+    exit 1
+fi

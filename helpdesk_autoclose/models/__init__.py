@@ -1,5 +1,7 @@
 from . import helpdesk_autoclose_rule
 from . import helpdesk_ticket_autoclose
+from . import helpdesk_ticket_waiting_clock
+from . import helpdesk_ticket_autoclose_cron
 from . import helpdesk_ticket_validation
 from . import helpdesk_ticket_reply_after_close
 from . import helpdesk_ticket_duplicate

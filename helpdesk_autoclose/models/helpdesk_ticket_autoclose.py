@@ -1,22 +1,5 @@
-from datetime import timedelta
-
-from psycopg2 import errors as pg_errors
-
 from odoo import api, fields, models
-from odoo.tools import SQL
 
-from ..tools import priority_drop_due, waiting_due_dates
-
-AUTOCLOSE_DUE_FIELDS = [
-    "autoclose_reminder_due",
-    "autoclose_close_due",
-    "autoclose_priority_drop_due",
-]
-CLOSE_REASONS = [
-    ("inactivity", "No answer from the client"),
-    ("solved", "Solution confirmed by the client"),
-    ("accepted", "Solution accepted without answer"),
-]
 # Fields that decide whether a ticket waits on the client (its stage kind).
 WAITING_KIND_FIELDS = {"stage_id", "team_id", "company_id"}
 # Context key of the messages and stage moves this module makes by itself:
@@ -25,65 +8,17 @@ AUTOMATIC = "autoclose_automatic"
 
 
 class HelpdeskTicket(models.Model):
-    """Who spoke last: the waiting-on-the-client clock, its due dates and
-    the cron that reminds, closes and lowers priorities when they are due.
+    """Who spoke last: the one ``create``, ``write`` and message hook of
+    this module on tickets, and the rule and stage kind they ask.
 
-    The stage moves, messages and creations that concern the other features
-    (validation, reply after close, duplicates, priority drop) are routed
-    from the one ``create``, ``write`` and message hook of this file to the
-    named steps of their own files.
+    The stage moves, messages and creations that concern the features are
+    routed from here to the named steps of their own files: the waiting
+    clock and its due dates (``helpdesk_ticket_waiting_clock.py``), the cron
+    that reminds and closes (``helpdesk_ticket_autoclose_cron.py``),
+    validation, reply after close, duplicates and priority drop.
     """
 
     _inherit = "helpdesk.ticket"
-
-    autoclose_waiting_since = fields.Datetime(
-        string="Waiting on Client Since",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="When an agent's public reply or the move to a waiting stage "
-        "asked the client something; cleared when the client answers.",
-    )
-    autoclose_reminded_since = fields.Datetime(
-        readonly=True,
-        copy=False,
-        help="Waiting period whose reminder was sent (same value as the "
-        "waiting date): a ticket is reminded once per period.",
-    )
-    autoclose_dropped_since = fields.Datetime(
-        readonly=True,
-        copy=False,
-        help="Waiting period in which the priority was lowered.",
-    )
-    autoclose_reminder_due = fields.Datetime(
-        string="Reminder Due",
-        compute="_compute_autoclose_due",
-        store=True,
-        index="btree_not_null",
-        copy=False,
-    )
-    autoclose_close_due = fields.Datetime(
-        string="Closes On",
-        compute="_compute_autoclose_due",
-        store=True,
-        index="btree_not_null",
-        copy=False,
-        help="When the ticket closes itself unless the client answers.",
-    )
-    autoclose_priority_drop_due = fields.Datetime(
-        string="Priority Drops On",
-        compute="_compute_autoclose_due",
-        store=True,
-        index="btree_not_null",
-        copy=False,
-    )
-    autoclose_close_reason = fields.Selection(
-        selection=CLOSE_REASONS,
-        string="Closed Because",
-        readonly=True,
-        copy=False,
-        tracking=True,
-    )
 
     # ------------------------------------------------------------------
     # Rule and stage kind
@@ -113,88 +48,6 @@ class HelpdeskTicket(models.Model):
         if not rule or self.stage_id.closed:
             return False
         return rule._stage_kinds().get(self.stage_id.id, False)
-
-    # ------------------------------------------------------------------
-    # Due dates
-    # ------------------------------------------------------------------
-
-    def _autoclose_clock_key(self):
-        """(calendar, company) the waiting delays are counted on: business
-        days follow the working hours of the ticket's service level, else
-        the team's or the company's."""
-        self.ensure_one()
-        company = self.company_id or self.env.company
-        calendar = (
-            self.sla_policy_id.calendar_id
-            or self.team_id.sla_policy_id.calendar_id
-            or company.helpdesk_sla_policy_id.calendar_id
-            or company.resource_calendar_id
-        )
-        return (calendar, company)
-
-    def _autoclose_clock(self):
-        """One business-time schedule per calendar for the whole batch."""
-        clock = WaitingClock()
-        waiting = self.filtered("autoclose_waiting_since")
-        for key, tickets in waiting.grouped(lambda t: t._autoclose_clock_key()).items():
-            if key[0]:
-                clock.prepare(key, tickets.mapped("autoclose_waiting_since"))
-        return clock
-
-    @api.depends(
-        "autoclose_waiting_since",
-        "autoclose_reminded_since",
-        "autoclose_dropped_since",
-        "stage_id",
-        "team_id",
-        "company_id",
-        "sla_policy_id",
-        "priority_level_id",
-    )
-    def _compute_autoclose_due(self):
-        clock = self._autoclose_clock()
-        rules = {}
-        for ticket in self:
-            ticket.update(ticket._autoclose_due_values(clock, rules))
-
-    def _autoclose_due_values(self, clock, rules):
-        values = dict.fromkeys(AUTOCLOSE_DUE_FIELDS, False)
-        since = self.autoclose_waiting_since
-        kind = since and self._autoclose_stage_kind(rules)
-        key = kind and self._autoclose_clock_key()
-        if not key or not key[0]:
-            return values
-        rule = self._autoclose_rule(rules)
-        schedule = clock.schedule(key, since)
-        if kind == "validation":
-            _reminder, close = waiting_due_dates(
-                schedule, since, 0, rule.validation_days
-            )
-            values["autoclose_close_due"] = close or False
-            return values
-        reminder, close = waiting_due_dates(
-            schedule, since, rule.reminder_days, rule.close_days
-        )
-        values["autoclose_close_due"] = close or False
-        if self.autoclose_reminded_since != since:
-            values["autoclose_reminder_due"] = reminder or False
-        if self._autoclose_priority_may_drop(rule):
-            values["autoclose_priority_drop_due"] = (
-                priority_drop_due(schedule, since, rule.priority_drop_hours) or False
-            )
-        return values
-
-    def _recompute_autoclose_due(self):
-        """Plan the due dates again, e.g. after a rule changed."""
-        for name in AUTOCLOSE_DUE_FIELDS:
-            self.env.add_to_compute(self._fields[name], self)
-
-    def _recompute_sla_deadlines(self):
-        """What moves the SLA deadlines (a force-majeure window, working
-        hours) moves the waiting delays too."""
-        result = super()._recompute_sla_deadlines()
-        self.filtered("autoclose_waiting_since")._recompute_autoclose_due()
-        return result
 
     # ------------------------------------------------------------------
     # create / write / messages
@@ -299,138 +152,3 @@ class HelpdeskTicket(models.Model):
         rule = self._autoclose_rule()
         if not kind and rule.reply_wait_stage_id:
             self.sudo().write({"stage_id": rule.reply_wait_stage_id.id})
-
-    # ------------------------------------------------------------------
-    # Cron
-    # ------------------------------------------------------------------
-
-    def _autoclose_lock_due(self, field_name, now, limit):
-        """Up to ``limit`` active tickets due by ``now`` on ``field_name``,
-        locked for this transaction; rows another worker holds are skipped.
-
-        One statement, in due order, through the partial index of the due
-        date: the cost does not grow with the number of open tickets. A row
-        that a worker changed and committed since this transaction's
-        snapshot cannot be locked and fails the statement; the due rows are
-        then locked one by one, each in a savepoint, skipping those.
-        """
-        if limit <= 0:
-            return self.browse()
-        self.flush_model([field_name, "active"])
-        column = SQL.identifier(field_name)
-        due = SQL(
-            "SELECT id FROM helpdesk_ticket WHERE %s <= %s AND active "
-            "ORDER BY %s, id LIMIT %s",
-            column,
-            now,
-            column,
-            limit,
-        )
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", due))
-                return self.browse([row[0] for row in self.env.cr.fetchall()])
-        except pg_errors.SerializationFailure:
-            self.env.cr.execute(due)
-            candidates = self.browse([row[0] for row in self.env.cr.fetchall()])
-        return candidates._lock_for_batch()
-
-    @api.model
-    def _cron_autoclose(self, batch_size=100):
-        """Remind, lower the priority of, and close the tickets that are due.
-
-        One batch per call: ``ir.cron`` commits and calls again while
-        progress remains. The markers (reminded period, lowered period,
-        closing stage) are written in the same transaction as the messages,
-        so a rerun, a crash in the middle of a batch or a second worker
-        never reminds or closes twice.
-        """
-        now = fields.Datetime.now()
-        done = 0
-        for field_name, step in (
-            ("autoclose_reminder_due", "_autoclose_remind"),
-            ("autoclose_priority_drop_due", "_autoclose_lower_priority"),
-            ("autoclose_close_due", "_autoclose_close_due_tickets"),
-        ):
-            tickets = self._autoclose_lock_due(field_name, now, batch_size - done)
-            getattr(tickets, step)()
-            tickets.flush_recordset()
-            done += len(tickets)
-        remaining = sum(
-            self.search_count([(name, "<=", now)]) for name in AUTOCLOSE_DUE_FIELDS
-        )
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-
-    def _autoclose_post(self, template_xmlid):
-        """Post a client-facing template on the ticket as an automatic
-        message (it neither answers nor asks anything)."""
-        template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        if not template:
-            return
-        for ticket in self.with_context(**{AUTOMATIC: True}):
-            ticket.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ticket.partner_id.ids,
-            )
-
-    def _autoclose_remind(self):
-        for ticket in self:
-            ticket._autoclose_post(
-                "helpdesk_autoclose.mail_template_autoclose_reminder"
-            )
-            ticket.autoclose_reminded_since = ticket.autoclose_waiting_since
-
-    def _autoclose_close_due_tickets(self):
-        """Close the due tickets: a solution without verdict as accepted, a
-        question without answer for inactivity."""
-        rules = {}
-        validation = self.filtered(
-            lambda t: t._autoclose_stage_kind(rules) == "validation"
-        )
-        validation._autoclose_close_solved("accepted")
-        for ticket in (self - validation).with_context(**{AUTOMATIC: True}):
-            rule = ticket._autoclose_rule()
-            ticket.write(
-                {
-                    "stage_id": rule.close_stage_id.id,
-                    "autoclose_close_reason": "inactivity",
-                }
-            )
-            ticket._autoclose_post("helpdesk_autoclose.mail_template_autoclose_closed")
-
-
-class WaitingClock:
-    """The working time of the calendars of a batch of waiting tickets.
-
-    Schedules are the foundation's SLA schedules (public holidays and the
-    company's force-majeure windows excluded, business days counted on the
-    calendar's local dates, cached across transactions), loaded once per
-    calendar and company for the whole batch, over a year: enough for the
-    longest delay a rule allows on any calendar with one working day a week.
-    """
-
-    HORIZON = timedelta(days=366)
-
-    def __init__(self):
-        self._starts = {}
-        self._schedules = {}
-
-    def prepare(self, key, starts):
-        """Declare the waiting dates of ``key`` (calendar, company), so that
-        one schedule covers them all."""
-        self._starts[key] = (min(starts), max(starts))
-
-    def schedule(self, key, start):
-        """A schedule of ``key`` from before ``start`` to a year after."""
-        loaded = self._schedules.get(key)
-        if loaded and loaded[0] <= start <= loaded[1]:
-            return loaded[2]
-        first, last = self._starts.get(key, (start, start))
-        first, last = min(first, start), max(last, start)
-        calendar, company = key
-        schedule = calendar._sla_schedule(
-            company, first - timedelta(days=1), last + self.HORIZON
-        )
-        self._schedules[key] = (first, last, schedule)
-        return schedule

@@ -1,8 +1,10 @@
 import threading
 from datetime import timedelta
 
-from odoo import api, fields
+from odoo import fields
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.helpdesk_priority_matrix.tests.committed import CommittedFixtures
 
 from .common import CLOSED, REMINDER
 
@@ -10,20 +12,17 @@ TICKETS = 6
 
 
 @tagged("post_install", "-at_install")
-class TestTwoWorkers(TransactionCase):
+class TestTwoWorkers(CommittedFixtures, TransactionCase):
     """Two Odoo workers run the cron at the same moment, each in its own
     transaction: every due ticket is reminded once and closed once."""
 
-    def committed_env(self, cr):
-        return api.Environment(cr, self.env.uid, {})
-
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
-            env = self.committed_env(cr)
+        with self.committed_env() as env:
             partner = env["res.partner"].create(
                 {"name": "Dos Workers C.A.", "email": "workers@example.com"}
             )
+            self.remove_after(partner)
             awaiting = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
             tickets = env["helpdesk.ticket"].create(
                 [
@@ -36,20 +35,12 @@ class TestTwoWorkers(TransactionCase):
                     for index in range(TICKETS)
                 ]
             )
+            self.remove_after(tickets)
             # Waiting for a month: the reminder and the close are both due.
             tickets.write(
                 {"autoclose_waiting_since": fields.Datetime.now() - timedelta(days=30)}
             )
-            self.partner_id, self.ticket_ids = partner.id, tickets.ids
-        self.addCleanup(self.delete_fixtures)
-
-    def delete_fixtures(self):
-        with self.registry.cursor() as cr:
-            env = self.committed_env(cr)
-            env["helpdesk.ticket"].with_context(active_test=False).browse(
-                self.ticket_ids
-            ).exists().unlink()
-            env["res.partner"].browse(self.partner_id).unlink()
+            self.ticket_ids = tickets.ids
 
     def run_two_workers(self):
         barrier = threading.Barrier(2, timeout=30)
@@ -57,8 +48,7 @@ class TestTwoWorkers(TransactionCase):
 
         def worker():
             try:
-                with self.registry.cursor() as cr:
-                    env = self.committed_env(cr)
+                with self.committed_env() as env:
                     env.cr.execute("SELECT 1")  # the transaction has begun
                     barrier.wait()
                     env["helpdesk.ticket"]._cron_autoclose()
@@ -75,8 +65,7 @@ class TestTwoWorkers(TransactionCase):
 
     def test_two_workers_remind_and_close_once(self):
         self.run_two_workers()
-        with self.registry.cursor() as cr:
-            env = self.committed_env(cr)
+        with self.committed_env() as env:
             tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
             closing = env.ref("helpdesk_autoclose.stage_closed_no_answer")
             for ticket in tickets:
@@ -92,23 +81,9 @@ class TestTwoWorkers(TransactionCase):
         """The rule lowers P2 tickets after 4 working hours of silence; the
         rule is restored when the test ends."""
         rule = env.ref("helpdesk_autoclose.rule_main_company")
-        fields_before = ["priority_drop", "priority_drop_hours"]
-        before = rule.read(fields_before)[0]
-        levels_before = rule.priority_drop_level_ids.ids
-
-        def restore():
-            with self.registry.cursor() as cr:
-                rule_again = self.committed_env(cr).ref(
-                    "helpdesk_autoclose.rule_main_company"
-                )
-                rule_again.write(
-                    {
-                        **{name: before[name] for name in fields_before},
-                        "priority_drop_level_ids": [(6, 0, levels_before)],
-                    }
-                )
-
-        self.addCleanup(restore)
+        self.restore_after(
+            rule, ["priority_drop", "priority_drop_hours", "priority_drop_level_ids"]
+        )
         p2 = env.ref("helpdesk_priority_matrix.priority_level_p2")
         rule.write(
             {
@@ -120,15 +95,13 @@ class TestTwoWorkers(TransactionCase):
         return p2
 
     def test_two_workers_lower_the_priority_once(self):
-        with self.registry.cursor() as cr:
-            env = self.committed_env(cr)
+        with self.committed_env() as env:
             p2 = self.enable_priority_drop(env)
             tickets = env["helpdesk.ticket"].browse(self.ticket_ids)
             tickets.write({"priority_level_id": p2.id})
             tickets._recompute_autoclose_due()
         self.run_two_workers()
-        with self.registry.cursor() as cr:
-            env = self.committed_env(cr)
+        with self.committed_env() as env:
             template = env.ref("helpdesk_autoclose.mail_template_autoclose_priority")
             p3 = env.ref("helpdesk_priority_matrix.priority_level_p3")
             for ticket in env["helpdesk.ticket"].browse(self.ticket_ids):
@@ -139,15 +112,12 @@ class TestTwoWorkers(TransactionCase):
     def test_rows_changed_since_the_snapshot_are_skipped(self):
         """A worker whose snapshot predates another worker's commit skips
         the tickets that worker processed instead of failing its batch."""
-        with self.registry.cursor() as late_cr:
-            late_env = self.committed_env(late_cr)
-            late_cr.execute("SELECT count(*) FROM helpdesk_ticket")  # snapshot
-            with self.registry.cursor() as cr:
-                self.committed_env(cr)["helpdesk.ticket"]._cron_autoclose()
+        with self.committed_env() as late_env:
+            late_env.cr.execute("SELECT count(*) FROM helpdesk_ticket")  # snapshot
+            with self.committed_env() as env:
+                env["helpdesk.ticket"]._cron_autoclose()
             late_env["helpdesk.ticket"]._cron_autoclose()
-            late_cr.commit()
-        with self.registry.cursor() as cr:
-            env = self.committed_env(cr)
+        with self.committed_env() as env:
             reminder = env.ref(REMINDER)
             for ticket in env["helpdesk.ticket"].browse(self.ticket_ids):
                 subject = reminder._render_field("subject", ticket.ids)[ticket.id]

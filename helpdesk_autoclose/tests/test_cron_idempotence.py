@@ -4,7 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from ..models.helpdesk_ticket_autoclose import AUTOCLOSE_DUE_FIELDS, HelpdeskTicket
+from ..models.helpdesk_ticket_autoclose_cron import HelpdeskTicket
+from ..models.helpdesk_ticket_waiting_clock import AUTOCLOSE_DUE_FIELDS
 from .common import CLOSED, REMINDER, AutocloseCommon
 
 
@@ -69,6 +70,25 @@ class TestCronIdempotence(AutocloseCommon):
         self.assertEqual(notify.call_args.kwargs, {"done": 1, "remaining": 1})
         self.assertEqual(
             len(tickets.filtered(lambda t: self.messages_from(t, REMINDER))), 1
+        )
+
+    def test_due_tickets_are_locked_in_due_order(self):
+        """The cron handles the longest waiting ticket first, whatever the
+        order in which the tickets were created."""
+        later = self.waiting_ticket(2026, 11, 19, 16, 30)
+        earlier = self.waiting_ticket(2026, 11, 19, 16, 0)
+        self.assertLess(later.id, earlier.id)
+        due = self.env["helpdesk.ticket"]._autoclose_lock_due(
+            "autoclose_close_due", self.utc(2026, 11, 30, 9, 0), 1000
+        )
+        self.assertEqual(
+            [ticket.id for ticket in due if ticket in (later | earlier)],
+            [earlier.id, later.id],
+        )
+        self.assertFalse(
+            self.env["helpdesk.ticket"]._autoclose_lock_due(
+                "autoclose_close_due", self.utc(2026, 11, 30, 9, 0), 0
+            )
         )
 
     def test_due_dates_have_partial_indexes(self):

@@ -13,25 +13,21 @@ from odoo.addons.helpdesk_priority_matrix.tools.row_lock import (
     touch_rows,
 )
 
+from .committed import CommittedFixtures
+
 TIMEOUT = 30
 
 
 @tagged("post_install", "-at_install")
-class TestRowLock(TransactionCase):
+class TestRowLock(CommittedFixtures, TransactionCase):
     """``race_savepoint`` and ``lock_rows`` with real transactions: a
     committed row, and cursors of their own that race for it."""
 
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            self.partner_id = env["res.partner"].create({"name": "Fila Compartida"}).id
-        self.addCleanup(self._remove, [self.partner_id])
-
-    def _remove(self, ids):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            env["res.partner"].browse(ids).exists().unlink()
+        [self.partner_id] = self.commit_fixture(
+            "res.partner", {"name": "Fila Compartida"}
+        )
 
     def _env(self, cr):
         return api.Environment(cr, api.SUPERUSER_ID, {})
@@ -61,7 +57,7 @@ class TestRowLock(TransactionCase):
             self.assertFalse(inside.exists())
             self.assertTrue(before.exists())
             created = [before.id, inside.id]
-        self.addCleanup(self._remove, created)
+        self.remove_after(before | inside)
         with self.registry.cursor() as cr:
             self.assertEqual(self._names(cr, created), ["Antes del bloque"])
 
@@ -134,7 +130,7 @@ class TestRowLock(TransactionCase):
             thread.start()
         for thread in threads:
             thread.join(TIMEOUT * 2)
-        self.addCleanup(self._remove, created)
+        self.remove_after(self.env["res.partner"].browse(created))
         self.assertFalse(any(thread.is_alive() for thread in threads))
         self.assertEqual(sorted(outcomes), [False] + [True] * 9)
         with self.registry.cursor() as cr:
@@ -142,25 +138,15 @@ class TestRowLock(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestLockAvailable(TransactionCase):
+class TestLockAvailable(CommittedFixtures, TransactionCase):
     """``lock_available`` and ``touch_rows``: how two workers share a cron
     batch, with real transactions on committed rows."""
 
     def setUp(self):
         super().setUp()
-        with self.registry.cursor() as cr:
-            partners = self._env(cr)["res.partner"].create(
-                [{"name": f"Fila {index}"} for index in range(3)]
-            )
-            self.ids = partners.ids
-        self.addCleanup(self._remove)
-
-    def _env(self, cr):
-        return api.Environment(cr, api.SUPERUSER_ID, {})
-
-    def _remove(self):
-        with self.registry.cursor() as cr:
-            self._env(cr)["res.partner"].browse(self.ids).exists().unlink()
+        self.ids = self.commit_fixture(
+            "res.partner", [{"name": f"Fila {index}"} for index in range(3)]
+        )
 
     def test_rows_held_by_another_worker_are_skipped(self):
         held, release = threading.Event(), threading.Event()

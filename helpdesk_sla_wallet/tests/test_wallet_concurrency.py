@@ -1,15 +1,32 @@
 import threading
 
-from odoo import api
 from odoo.service.model import retrying
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.helpdesk_priority_matrix.tests.committed import CommittedFixtures
 from odoo.addons.helpdesk_priority_matrix.tests.intake_common import EMAIL_TPL
 
 TIMEOUT = 30
 
 
-class WalletRaceCase(TransactionCase):
+class CommittedWalletCase(CommittedFixtures, TransactionCase):
+    """Committed wallets, whose ledger is removed with them."""
+
+    def remove_ledger_after(self, wallet):
+        """Remove ``wallet`` and its moves after the test. The ledger
+        refuses deletion through the ORM, on purpose: the test data is
+        removed below it."""
+        self.remove_after(wallet)
+        self.addCleanup(self._remove_ledger, wallet.id)
+
+    def _remove_ledger(self, wallet_id):
+        with self.committed_env() as env:
+            env.cr.execute(
+                "DELETE FROM helpdesk_wallet_move WHERE wallet_id = %s", [wallet_id]
+            )
+
+
+class WalletRaceCase(CommittedWalletCase):
     """Tickets of one client created at the same moment by separate
     transactions outside any web request (the incoming-mail cron, a
     script, a queued job): nothing retries them, so a claim that loses the
@@ -24,12 +41,11 @@ class WalletRaceCase(TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.fixture = {}
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
             client = env["res.partner"].create(
                 {"name": "Concurrencia Panamá S.A.", "is_company": True}
             )
+            self.remove_after(client)
             contacts = env["res.partner"].create(
                 [
                     {
@@ -40,14 +56,20 @@ class WalletRaceCase(TransactionCase):
                     for n in range(self.tickets_at_once)
                 ]
             )
+            self.remove_after(contacts)
             # Every contact may open tickets, whatever the demo company says.
-            requesters_only = env.company.helpdesk_authorized_requesters_only
+            self.restore_after(env.company, ["helpdesk_authorized_requesters_only"])
             env.company.helpdesk_authorized_requesters_only = False
             policy = env.ref("helpdesk_priority_matrix.sla_policy_standard")
             team = env["helpdesk.ticket.team"].create(
                 {"name": "Concurrencia", "sla_policy_id": policy.id}
             )
+            self.remove_after(team)
             wallet = env["helpdesk.wallet"].create({"partner_id": client.id})
+            self.remove_after(wallet)
+            # The tickets the test creates, then the ledger they debited.
+            self.addCleanup(self._remove_tickets, contacts.ids)
+            self.addCleanup(self._remove_ledger, wallet.id)
             wallet._credit_tickets(
                 self.tickets_in_wallet, policy, kind="adjustment", reason="Prueba"
             )
@@ -59,44 +81,24 @@ class WalletRaceCase(TransactionCase):
                 "cron": env.ref(
                     "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry"
                 ).id,
-                "requesters_only": requesters_only,
             }
-        self.addCleanup(self._remove_fixture)
+            self.addCleanup(self._remove_triggers, self.fixture["cron"])
 
-    def _remove_fixture(self):
-        if not self.fixture:
-            return
-        with self.registry.cursor() as cr:
-            # The ledger refuses deletion through the ORM, on purpose: the
-            # test data is removed below it.
-            cr.execute(
-                "DELETE FROM helpdesk_wallet_move WHERE wallet_id = %s",
-                [self.fixture["wallet"]],
-            )
-            cr.execute(
-                "DELETE FROM ir_cron_trigger WHERE cron_id = %s", [self.fixture["cron"]]
-            )
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            env.company.helpdesk_authorized_requesters_only = self.fixture[
-                "requesters_only"
-            ]
-            tickets = env["helpdesk.ticket"].search(
-                [("partner_id", "in", self.fixture["contacts"])]
-            )
+    def _remove_triggers(self, cron_id):
+        with self.committed_env() as env:
+            env.cr.execute("DELETE FROM ir_cron_trigger WHERE cron_id = %s", [cron_id])
+
+    def _remove_tickets(self, contact_ids):
+        with self.committed_env() as env:
+            tickets = env["helpdesk.ticket"].search([("partner_id", "in", contact_ids)])
             env["mail.activity"].search(
                 [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
             ).unlink()
             tickets.unlink()
-            env["helpdesk.wallet"].browse(self.fixture["wallet"]).unlink()
-            env["helpdesk.ticket.team"].browse(self.fixture["team"]).unlink()
-            env["res.partner"].browse(
-                [*self.fixture["contacts"], self.fixture["client"]]
-            ).unlink()
 
     def _create_ticket(self, contact_id, barrier, results):
         try:
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, api.SUPERUSER_ID, {})
+            with self.committed_env() as env:
                 # The first query takes the transaction's snapshot.
                 env.cr.execute("SELECT 1")
                 barrier.wait(timeout=TIMEOUT)
@@ -139,8 +141,7 @@ class WalletRaceCase(TransactionCase):
         return results
 
     def pending(self, ticket_ids):
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
             return (
                 env["helpdesk.ticket"]
                 .browse(ticket_ids)
@@ -151,17 +152,16 @@ class WalletRaceCase(TransactionCase):
     def run_queued_claims(self, ticket_ids):
         """The retry cron was woken; run it, each call in a transaction of
         its own as ``ir.cron`` does, until nothing is pending."""
-        with self.registry.cursor() as cr:
-            cr.execute(
+        with self.committed_env() as env:
+            env.cr.execute(
                 "SELECT count(*) FROM ir_cron_trigger WHERE cron_id = %s",
                 [self.fixture["cron"]],
             )
-            self.assertTrue(cr.fetchone()[0], "the retry cron was woken")
+            self.assertTrue(env.cr.fetchone()[0], "the retry cron was woken")
         for __ in range(self.tickets_at_once):
             if not self.pending(ticket_ids):
                 return
-            with self.registry.cursor() as cr:
-                env = api.Environment(cr, api.SUPERUSER_ID, {})
+            with self.committed_env() as env:
                 env["helpdesk.ticket"]._cron_entitlement_retry()
         self.assertFalse(self.pending(ticket_ids))
 
@@ -175,8 +175,7 @@ class TestWalletConcurrency(WalletRaceCase):
         results = self.create_tickets_at_once()
         self.assertTrue(self.pending(results), "the transactions met on the wallet")
         self.run_queued_claims(results)
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
             tickets = env["helpdesk.ticket"].browse(results)
             wallet = env["helpdesk.wallet"].browse(self.fixture["wallet"])
             self.assertEqual(set(tickets.mapped("entitlement_source")), {"wallet"})
@@ -213,8 +212,7 @@ class TestWalletMailGatewayConcurrency(WalletRaceCase):
     def test_many_emails_at_once_all_become_covered_tickets(self):
         results = self.create_tickets_at_once()
         self.run_queued_claims(results)
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
             tickets = env["helpdesk.ticket"].browse(results)
             wallet = env["helpdesk.wallet"].browse(self.fixture["wallet"])
             self.assertEqual(
@@ -238,8 +236,7 @@ class TestWalletLastTicketConcurrency(WalletRaceCase):
         uncovered and told why, the balance ends at 0."""
         results = self.create_tickets_at_once()
         self.run_queued_claims(results)
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
             tickets = env["helpdesk.ticket"].browse(results)
             wallet = env["helpdesk.wallet"].browse(self.fixture["wallet"])
             covered = tickets.filtered("is_covered")
@@ -257,19 +254,19 @@ class TestWalletLastTicketConcurrency(WalletRaceCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWalletCreditConcurrency(TransactionCase):
+class TestWalletCreditConcurrency(CommittedWalletCase):
     """A cron and a user credit the same paid pack at the same moment, in
     separate transactions: the pack is credited once."""
 
     def setUp(self):
         super().setUp()
-        self.fixture = {}
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
+            self.restore_after(env.company, ["wallet_credit_on"])
             env.company.wallet_credit_on = "paid"
             client = env["res.partner"].create(
                 {"name": "Doble Crédito Panamá S.A.", "is_company": True}
             )
+            self.remove_after(client)
             pack = env["product.product"].create(
                 {
                     "name": "Wallet 5 (concurrencia)",
@@ -281,43 +278,28 @@ class TestWalletCreditConcurrency(TransactionCase):
                     ).id,
                 }
             )
+            self.remove_after(pack.product_tmpl_id)
             order = env["sale.order"].create(
                 {
                     "partner_id": client.id,
                     "order_line": [(0, 0, {"product_id": pack.id})],
                 }
             )
+            self.addCleanup(self._remove_order, order.id)
             order.action_confirm()
             wallet = env["helpdesk.wallet"].create({"partner_id": client.id})
-            self.fixture = {
-                "client": client.id,
-                "pack": pack.id,
-                "order": order.id,
-                "lines": order.order_line.ids,
-                "wallet": wallet.id,
-            }
-        self.addCleanup(self._remove_fixture)
+            self.remove_ledger_after(wallet)
+            self.fixture = {"lines": order.order_line.ids, "wallet": wallet.id}
 
-    def _remove_fixture(self):
-        if not self.fixture:
-            return
-        with self.registry.cursor() as cr:
-            cr.execute(
-                "DELETE FROM helpdesk_wallet_move WHERE wallet_id = %s",
-                [self.fixture["wallet"]],
-            )
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            order = env["sale.order"].browse(self.fixture["order"])
+    def _remove_order(self, order_id):
+        with self.committed_env() as env:
+            order = env["sale.order"].browse(order_id).exists()
             order._action_cancel()
             order.unlink()
-            env["helpdesk.wallet"].browse(self.fixture["wallet"]).unlink()
-            env["product.product"].browse(self.fixture["pack"]).product_tmpl_id.unlink()
-            env["res.partner"].browse(self.fixture["client"]).unlink()
 
     def _credit(self, barrier, results):
         attempts = []
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
 
             def credit():
                 # The snapshot predates the other transaction's credit.
@@ -347,8 +329,7 @@ class TestWalletCreditConcurrency(TransactionCase):
         self.assertFalse(any(thread.is_alive() for thread in threads))
         self.assertEqual(results, [True, True])
         self.assertEqual(len(self.tries), 3, "the second crediting was retried")
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
+        with self.committed_env() as env:
             wallet = env["helpdesk.wallet"].browse(self.fixture["wallet"])
             self.assertEqual(wallet.balance, 5)
             self.assertEqual(len(wallet.move_ids), 1)

@@ -58,6 +58,13 @@ def test_without_the_holiday_it_closes_on_monday():
     )
 
 
+def test_one_business_day_is_the_shortest_close():
+    assert rules.waiting_due_dates(office_hours(), at(19, 16), 0, 1) == (
+        None,
+        at(20, 16),
+    )
+
+
 @pytest.mark.parametrize("reminder_days", [0, 2, 3])
 def test_no_reminder_unless_before_the_close(reminder_days):
     reminder, close = rules.waiting_due_dates(
@@ -72,9 +79,16 @@ def test_beyond_the_window_gives_none():
     assert rules.waiting_due_dates(schedule, at(19, 16), 1, 10) == (at(20, 16), None)
 
 
-@pytest.mark.parametrize(("reminder_days", "close_days"), [(1, 0), (-1, 2)])
-def test_bad_delays_are_refused(reminder_days, close_days):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    ("reminder_days", "close_days", "message"),
+    [
+        (1, 0, "^a ticket closes after one business day at least: 0$"),
+        (1, -1, "^a ticket closes after one business day at least: -1$"),
+        (-1, 2, "^negative reminder delay: -1$"),
+    ],
+)
+def test_bad_delays_are_refused(reminder_days, close_days, message):
+    with pytest.raises(ValueError, match=message):
         rules.waiting_due_dates(office_hours(), at(19, 16), reminder_days, close_days)
 
 
@@ -84,15 +98,20 @@ def test_bad_delays_are_refused(reminder_days, close_days):
         (at(19, 16), 4, at(20, 11)),  # 1h30 on Thursday, 2h30 on Friday
         (at(20, 16), 2, at(24, 9)),  # over the weekend and the holiday
         (at(21, 10), 9, at(24, 17, 30)),  # a whole day from Tuesday's opening
+        (at(19, 16), 1, at(19, 17)),  # the shortest delay in whole hours
+        (at(19, 16), 0.5, at(19, 16, 30)),
     ],
 )
 def test_priority_drop_in_business_hours(since, hours, due):
     assert rules.priority_drop_due(office_hours(), since, hours) == due
 
 
-def test_priority_drop_needs_a_delay():
-    with pytest.raises(ValueError):
-        rules.priority_drop_due(office_hours(), at(19, 16), 0)
+@pytest.mark.parametrize("hours", [0, -2])
+def test_priority_drop_needs_a_delay(hours):
+    with pytest.raises(
+        ValueError, match=f"^the priority drops after a positive delay: {hours}$"
+    ):
+        rules.priority_drop_due(office_hours(), at(19, 16), hours)
 
 
 CLOSED = at(20, 16)
@@ -112,7 +131,7 @@ def test_reply_after_close(policy, replied, reopen_days, expected):
 
 
 def test_reply_after_close_unknown_policy():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^unknown reply-after-close policy: ignore$"):
         rules.reply_after_close("ignore", CLOSED, at(21, 9), 2)
 
 

@@ -42,10 +42,22 @@ def test_take_from_credits_oldest_first(quantity, expected):
     assert rules.take_from_credits(credits, quantity, TODAY) == expected
 
 
-@pytest.mark.parametrize("quantity", [0, -1, 8])
-def test_take_from_credits_refuses(quantity):
+def test_take_from_credits_skips_expired_credits():
+    credits = [Credit("old", OLD, 2, date(2026, 11, 22)), Credit("new", NEW, 5)]
+    assert rules.take_from_credits(credits, 3, TODAY) == [("new", 3)]
+
+
+@pytest.mark.parametrize(
+    ("quantity", "message"),
+    [
+        (0, "^quantity must be positive$"),
+        (-1, "^quantity must be positive$"),
+        (8, "^not enough tickets$"),
+    ],
+)
+def test_take_from_credits_refuses(quantity, message):
     credits = [Credit("new", NEW, 5), Credit("old", OLD, 2)]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=message):
         rules.take_from_credits(credits, quantity, TODAY)
 
 
@@ -75,6 +87,8 @@ def test_refund_split(requested, remaining, expected):
         (1.5, 2.0, rules.TIME_OK),
         (1.6, 2.0, rules.TIME_WARNING),
         (5.0, 0.0, rules.TIME_OK),
+        (5.0, None, rules.TIME_OK),
+        (5.0, -1.0, rules.TIME_OK),
     ],
 )
 def test_time_state(hours, cap, expected):
@@ -85,11 +99,16 @@ def test_time_state(hours, cap, expected):
     ("balance", "last_purchase", "period", "expected"),
     [
         (3, None, 0, True),
+        (1, None, 0, True),
         (0, None, 365, False),
         (0, date(2026, 1, 1), 365, True),
         (0, date(2025, 11, 23), 365, True),
         (0, date(2025, 11, 22), 365, False),
         (0, date(2026, 11, 1), 0, False),
+        (0, TODAY, 0, False),
+        (0, TODAY, -1, False),
+        (0, date(2026, 11, 22), 1, True),
+        (0, date(2026, 11, 21), 1, False),
     ],
 )
 def test_discount_applies(balance, last_purchase, period, expected):

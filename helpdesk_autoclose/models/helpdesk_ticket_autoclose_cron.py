@@ -1,0 +1,121 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_available
+
+from .helpdesk_ticket_autoclose import AUTOMATIC
+from .helpdesk_ticket_waiting_clock import AUTOCLOSE_DUE_FIELDS
+
+CLOSE_REASONS = [
+    ("inactivity", "No answer from the client"),
+    ("solved", "Solution confirmed by the client"),
+    ("accepted", "Solution accepted without answer"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    """The cron: it locks the tickets that are due, reminds the client,
+    lowers the priority (``helpdesk_ticket_priority_drop.py``) and closes
+    the tickets left without an answer, saying why each one closed."""
+
+    _inherit = "helpdesk.ticket"
+
+    autoclose_close_reason = fields.Selection(
+        selection=CLOSE_REASONS,
+        string="Closed Because",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+
+    def _autoclose_lock_due(self, field_name, now, limit):
+        """Up to ``limit`` active tickets due by ``now`` on ``field_name``,
+        in due order, locked for this transaction; rows another worker holds
+        or changed since this transaction's snapshot are skipped.
+
+        One statement, in due order, through the partial index of the due
+        date, reads the due rows: the cost does not grow with the number of
+        open tickets. They are then locked as a shared cron batch
+        (:func:`lock_available`).
+        """
+        if limit <= 0:
+            return self.browse()
+        self.flush_model([field_name, "active"])
+        column = SQL.identifier(field_name)
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM helpdesk_ticket WHERE %s <= %s AND active "
+                "ORDER BY %s, id LIMIT %s",
+                column,
+                now,
+                column,
+                limit,
+            )
+        )
+        due_ids = [row[0] for row in self.env.cr.fetchall()]
+        locked = set(lock_available(self.env.cr, self._table, due_ids))
+        return self.browse([ticket_id for ticket_id in due_ids if ticket_id in locked])
+
+    @api.model
+    def _cron_autoclose(self, batch_size=100):
+        """Remind, lower the priority of, and close the tickets that are due.
+
+        One batch per call: ``ir.cron`` commits and calls again while
+        progress remains. The markers (reminded period, lowered period,
+        closing stage) are written in the same transaction as the messages,
+        so a rerun, a crash in the middle of a batch or a second worker
+        never reminds or closes twice.
+        """
+        now = fields.Datetime.now()
+        done = 0
+        for field_name, step in (
+            ("autoclose_reminder_due", "_autoclose_remind"),
+            ("autoclose_priority_drop_due", "_autoclose_lower_priority"),
+            ("autoclose_close_due", "_autoclose_close_due_tickets"),
+        ):
+            tickets = self._autoclose_lock_due(field_name, now, batch_size - done)
+            getattr(tickets, step)()
+            tickets.flush_recordset()
+            done += len(tickets)
+        remaining = sum(
+            self.search_count([(name, "<=", now)]) for name in AUTOCLOSE_DUE_FIELDS
+        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+
+    def _autoclose_post(self, template_xmlid):
+        """Post a client-facing template on the ticket as an automatic
+        message (it neither answers nor asks anything)."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        for ticket in self.with_context(**{AUTOMATIC: True}):
+            ticket.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=ticket.partner_id.ids,
+            )
+
+    def _autoclose_remind(self):
+        for ticket in self:
+            ticket._autoclose_post(
+                "helpdesk_autoclose.mail_template_autoclose_reminder"
+            )
+            ticket.autoclose_reminded_since = ticket.autoclose_waiting_since
+
+    def _autoclose_close_due_tickets(self):
+        """Close the due tickets: a solution without verdict as accepted, a
+        question without answer for inactivity."""
+        rules = {}
+        validation = self.filtered(
+            lambda t: t._autoclose_stage_kind(rules) == "validation"
+        )
+        validation._autoclose_close_solved("accepted")
+        for ticket in (self - validation).with_context(**{AUTOMATIC: True}):
+            rule = ticket._autoclose_rule()
+            ticket.write(
+                {
+                    "stage_id": rule.close_stage_id.id,
+                    "autoclose_close_reason": "inactivity",
+                }
+            )
+            ticket._autoclose_post("helpdesk_autoclose.mail_template_autoclose_closed")
