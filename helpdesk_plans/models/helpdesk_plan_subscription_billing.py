@@ -1,7 +1,8 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import touch_rows
 
 from .helpdesk_plan_subscription import LIVE_STATES
 
@@ -99,13 +100,7 @@ class HelpdeskPlanSubscription(models.Model):
         self.ensure_one()
         if not self._lock_for_batch():
             return False
-        self.env.cr.execute(
-            SQL(
-                "UPDATE helpdesk_plan_subscription SET last_cron_date = "
-                "(now() at time zone 'UTC') WHERE id = %s",
-                self.id,
-            )
-        )
+        touch_rows(self.env.cr, self._table, self.ids, "last_cron_date")
         self.invalidate_recordset(["last_cron_date"])
         return True
 

@@ -1,5 +1,6 @@
 from odoo import models
-from odoo.tools import SQL
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_rows, touch_rows
 
 
 class HelpdeskPlanSubscription(models.Model):
@@ -14,19 +15,8 @@ class HelpdeskPlanSubscription(models.Model):
         touched, so that a concurrent claim waits, then fails to serialise
         and is retried on a snapshot that sees this claim."""
         self.ensure_one()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM helpdesk_plan_subscription WHERE id = %s FOR UPDATE",
-                self.id,
-            )
-        )
-        self.env.cr.execute(
-            SQL(
-                "UPDATE helpdesk_plan_subscription SET last_claim_date = "
-                "(now() at time zone 'UTC') WHERE id = %s",
-                self.id,
-            )
-        )
+        lock_rows(self.env.cr, self._table, self.ids)
+        touch_rows(self.env.cr, self._table, self.ids, "last_claim_date")
         self.invalidate_recordset(["last_claim_date"])
 
     def _claim_ticket(self, ticket):
