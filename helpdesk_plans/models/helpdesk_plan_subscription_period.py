@@ -1,6 +1,12 @@
 from odoo import api, fields, models
 
-from ..tools import cancellation_deadline, grace_end, period_containing
+from ..tools import (
+    cancellation_deadline,
+    grace_end,
+    grace_over,
+    period_in_term,
+    renewal_after,
+)
 from .helpdesk_plan_subscription import LIVE_STATES
 
 
@@ -78,12 +84,17 @@ class HelpdeskPlanSubscription(models.Model):
         self.ensure_one()
         if self.state == "draft" or not self.date_start:
             return None
-        if self.date_end and day > self.date_end and not self._renews():
-            return None
-        period = period_containing(self.date_start, self.plan_id.billing_period, day)
-        if period and self.date_end and not self._renews():
-            return period[0], min(period[1], self.date_end)
-        return period
+        return period_in_term(
+            self.date_start, self.plan_id.billing_period, day, self._term_end()
+        )
+
+    def _term_end(self):
+        """The last day of service when the contract line does not renew by
+        itself at the end of its term, else None."""
+        self.ensure_one()
+        if self.date_end and not self._renews():
+            return self.date_end
+        return None
 
     def _renews(self):
         """Whether the contract line renews by itself at the end of its term."""
@@ -94,9 +105,7 @@ class HelpdeskPlanSubscription(models.Model):
         """The day the plan renews after ``period_end``, or False when the
         subscription ends there."""
         self.ensure_one()
-        if self.date_end and period_end >= self.date_end and not self._renews():
-            return False
-        return fields.Date.add(period_end, days=1)
+        return renewal_after(period_end, self._term_end()) or False
 
     def _tickets_used_in(self, period_start):
         self.ensure_one()
@@ -125,12 +134,8 @@ class HelpdeskPlanSubscription(models.Model):
         self.ensure_one()
         if self.state == "suspended":
             return True
-        return bool(
-            self.payment_failed_on
-            and day
-            > grace_end(
-                self.payment_failed_on, self.company_id.helpdesk_plan_grace_days
-            )
+        return grace_over(
+            day, self.payment_failed_on, self.company_id.helpdesk_plan_grace_days
         )
 
     @api.model

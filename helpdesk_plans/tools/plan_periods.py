@@ -37,6 +37,27 @@ def period_containing(anchor, billing, day, interval=1):
     return start, end
 
 
+def period_in_term(anchor, billing, day, term_end=None):
+    """The period (start, end) containing ``day`` of a plan started on
+    ``anchor`` whose service stops for good on ``term_end`` (None while it
+    renews): the last period ends with the term and none follows it. None
+    before the anchor and after the term."""
+    if term_end and day > term_end:
+        return None
+    period = period_containing(anchor, billing, day)
+    if period and term_end:
+        return period[0], min(period[1], term_end)
+    return period
+
+
+def renewal_after(period_end, term_end=None):
+    """The day a plan renews after its period ending on ``period_end``; None
+    when its service stops for good on ``term_end`` by then."""
+    if term_end and period_end >= term_end:
+        return None
+    return period_end + timedelta(days=1)
+
+
 def cancellation_deadline(renewal_date, notice_days):
     """The last day on which a plan renewing on ``renewal_date`` may still be
     cancelled with ``notice_days`` days of notice."""
@@ -53,3 +74,9 @@ def grace_end(failed_on, grace_days):
     """The last day a plan whose renewal charge failed on ``failed_on`` keeps
     its coverage."""
     return failed_on + timedelta(days=grace_days)
+
+
+def grace_over(day, failed_on, grace_days):
+    """Whether the grace period of a renewal charge that failed on
+    ``failed_on`` (None when none failed) is over on ``day``."""
+    return bool(failed_on) and day > grace_end(failed_on, grace_days)
