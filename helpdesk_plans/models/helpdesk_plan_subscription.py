@@ -25,6 +25,13 @@ class HelpdeskPlanSubscription(models.Model):
     invoicing and the renewal; the subscription adds the periods and their
     ticket quota, computed from the consumption records, and the rules of
     cancellation with notice, card renewal and grace period.
+
+    This file holds the record itself (its stored fields, constraints,
+    ``create`` and ``write``); each concern is a file named after it:
+    ``_period`` (periods and quota), ``_claim`` (a ticket taking its quota),
+    ``_lifecycle`` (activation, cancellation, end), ``_billing`` (the renewal
+    cron, renewal and invoicing), ``_payment`` (card charges and grace),
+    ``_notice`` (notices to the client) and ``_action`` (smart buttons).
     """
 
     _name = "helpdesk.plan.subscription"
