@@ -7,6 +7,7 @@ always starting on the anchor's day of month or the month's last day.
 Every date range here is inclusive of both ends.
 """
 
+from calendar import monthrange
 from datetime import date, timedelta
 
 PERIOD_MONTHS = {"monthly": 1, "yearly": 12}
@@ -16,8 +17,7 @@ def _add_months(day, months):
     """``day`` moved by ``months``, clamped to the last day of the month."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    next_month = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, min(day.day, (next_month - timedelta(days=1)).day))
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def period_containing(anchor, billing, day, interval=1):
@@ -28,7 +28,7 @@ def period_containing(anchor, billing, day, interval=1):
         return None
     step = PERIOD_MONTHS[billing] * interval
     elapsed = (day.year - anchor.year) * 12 + day.month - anchor.month
-    index = max(elapsed // step, 0)
+    index = elapsed // step  # never negative: ``day`` is not before ``anchor``
     start = _add_months(anchor, index * step)
     if start > day:
         index -= 1
