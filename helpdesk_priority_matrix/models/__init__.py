@@ -33,3 +33,5 @@ from . import helpdesk_ticket_confirmation
 from . import helpdesk_ticket_notification
 from . import helpdesk_ticket
 from . import ir_http
+from . import fetchmail_server
+from . import mail_thread
