@@ -35,3 +35,5 @@ from . import helpdesk_ticket_notification
 from . import helpdesk_ticket_portal_access
 from . import helpdesk_ticket
 from . import ir_http
+from . import fetchmail_server
+from . import mail_thread

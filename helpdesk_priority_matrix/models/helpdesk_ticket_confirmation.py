@@ -75,7 +75,11 @@ class HelpdeskTicket(models.Model):
     def _confirmation_send(self):
         """Post the confirmation of each ticket still to be told (a ticket
         cancelled or left uncovered meanwhile is not), signed by its
-        company, and take the tickets off the queue."""
+        company, from its address, and take the tickets off the queue.
+
+        The address is given with the author: Odoo's composer then takes
+        neither the template's (none) nor the current user's, and a user
+        other than the cron's superuser may send the queue."""
         template = self.env.ref(
             "helpdesk_priority_matrix.mail_template_ticket_confirmation",
             raise_if_not_found=False,
@@ -105,6 +109,7 @@ class HelpdeskTicket(models.Model):
                         "mail.mt_comment"
                     ),
                     "author_id": author.id,
+                    "email_from": author.email_formatted or None,
                 }
             )
         )

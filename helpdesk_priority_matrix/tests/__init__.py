@@ -30,3 +30,4 @@ from . import test_tour_backend
 from . import test_row_lock
 from . import test_client_language
 from . import test_portal_ticket_form
+from . import test_intake_fetchmail

@@ -189,3 +189,24 @@ class TestIntake(SlaCommon):
                 lambda a: a.activity_type_id == self.urgent_type
             )
         )
+
+    def test_confirmation_sent_by_an_administrator_is_signed_by_the_company(self):
+        """The job's action run by an administrator (its *Run* button, a
+        script) rather than by the cron's superuser confirms the ticket the
+        same way: from the company and its address."""
+        self.company.email = "soporte@andina.example.com"
+        with freeze_time(self.utc(2026, 11, 23, 9, 0)):
+            ticket = self.create_ticket(self.utc(2026, 11, 23, 9, 0))
+        action = self.env.ref(
+            "helpdesk_priority_matrix.ir_cron_helpdesk_ticket_confirmation"
+        ).ir_actions_server_id
+        action.with_user(self.env.ref("base.user_admin")).run()
+        confirmation = ticket.message_ids.filtered(
+            lambda m: ticket.number in (m.subject or "")
+        )
+        self.assertEqual(len(confirmation), 1)
+        self.assertEqual(confirmation.author_id, self.company.partner_id)
+        self.assertEqual(
+            confirmation.email_from, self.company.partner_id.email_formatted
+        )
+        self.assertFalse(ticket.confirmation_queued_at)

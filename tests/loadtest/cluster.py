@@ -696,12 +696,17 @@ class ClusterTest:
             )
         say(f"  accepted submissions by node (sticky cookie): {by_node}")
         say(f"  proxy: requests served per node {self.proxy.sessions()}")
+        delivered = [o for o in self.emails if o.details["delivered"]]
         say(
-            f"emails: {len(self.emails)} delivered into the mailbox "
-            f"({sum(o.details['imap_down'] for o in self.emails)} "
+            f"emails: {len(delivered)}/{len(self.emails)} delivered into the mailbox "
+            f"({sum(o.details['imap_down'] for o in delivered)} "
             "while IMAP was down); "
-            f"APPEND {spread([o.seconds for o in self.emails if not o.error])}"
+            f"APPEND {spread([o.seconds for o in delivered])}"
         )
+        for outcome in self.emails:
+            if not outcome.details["delivered"]:
+                at = outcome.details["at"]
+                say(f"  not delivered at {at:.1f} s: {outcome.error}")
         ok = [r for r in self.replies if "message_id" in r]
         say(
             f"agent replies over RPC: {len(ok)}/{len(self.replies)}; "

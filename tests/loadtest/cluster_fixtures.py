@@ -23,6 +23,7 @@ domain = f"c{run}.example"
 SUITE_CRONS = [
     "helpdesk_priority_matrix.ir_cron_helpdesk_sla_update",
     "helpdesk_priority_matrix.ir_cron_helpdesk_ticket_confirmation",
+    "helpdesk_priority_matrix.ir_cron_helpdesk_entitlement_retry",
     "helpdesk_sla_wallet.ir_cron_wallet_expire_credits",
     "helpdesk_plans.ir_cron_helpdesk_plan_renew",
     "helpdesk_autoclose.ir_cron_helpdesk_autoclose",
