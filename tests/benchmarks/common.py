@@ -319,6 +319,26 @@ def _mark(row):
     return row.goal.mark(*_figures(row))
 
 
+def _ms(value):
+    return f"{value:.3f}" if value < 1 else f"{value:.2f}"
+
+
+def _times(numerator, denominator):
+    if not denominator:
+        return "-" if numerator else "1.00x"
+    return f"{numerator / denominator:.2f}x"
+
+
+def _ratio_line(ratio):
+    top, bottom = ratio.numerator, ratio.denominator
+    return (
+        f"  {ratio.label:<50} {'':<5} {'':>6}  "
+        f"{_times(top.best_ms, bottom.best_ms):>11} "
+        f"{_times(top.median_ms, bottom.median_ms):>9}  "
+        f"{_times(top.queries, bottom.queries):>12}"
+    )
+
+
 def _goal_columns(row):
     if not row.goal:
         return ""
