@@ -15,6 +15,7 @@ number to the large one (within 10 %).
 
 from datetime import timedelta
 
+from bench_autoclose_cron import waiting_tickets
 from bench_sla_escalation import due_tickets
 from clients import create_clients, subscribe
 from common import Goal, Intake, Stopwatch, commit_work, copy_row, request, transaction
@@ -36,23 +37,21 @@ def analyze(env, *tables):
 # ----------------------------------------------------------------------
 
 
-def waiting_ticket(env, intake, waiting_since):
-    """An open ticket waiting on the client since ``waiting_since``."""
-    awaiting = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
-    ticket = env["helpdesk.ticket"].create(
-        intake.values(1, stage_id=awaiting.id, confirmation_queued_at=False)
-    )
-    ticket.autoclose_waiting_since = waiting_since
+def waiting_ticket(env, waiting_since, name):
+    """An open ticket waiting on the client since ``waiting_since``, its
+    confirmation sent."""
+    ticket = waiting_tickets(env, 1, waiting_since, name)
+    ticket.confirmation_queued_at = False
     env.flush_all()
     return ticket
 
 
-def autoclose_due(env, intake, count, step):
+def autoclose_due(env, count, step):
     """``count`` tickets waiting on the client for a month, due for the
     reminder (their closing not yet), or reminded already and due for
     closing."""
     now = fields.Datetime.now()
-    ticket = waiting_ticket(env, intake, now - timedelta(days=30))
+    ticket = waiting_ticket(env, now - timedelta(days=30), "Vencido")
     later = now + timedelta(days=30)
     if step == "remind":
         update = SQL("autoclose_close_due = %s", later)
@@ -181,12 +180,12 @@ def _transactions(env):
 
 CRONS = {
     "autoclose reminders": (
-        lambda env, ctx, n: autoclose_due(env, ctx["intake"], n, "remind"),
+        lambda env, ctx, n: autoclose_due(env, n, "remind"),
         lambda env: env["helpdesk.ticket"]._cron_autoclose(),
         _now_domain("autoclose_reminder_due"),
     ),
     "autoclose closing": (
-        lambda env, ctx, n: autoclose_due(env, ctx["intake"], n, "close"),
+        lambda env, ctx, n: autoclose_due(env, n, "close"),
         lambda env: env["helpdesk.ticket"]._cron_autoclose(),
         _now_domain("autoclose_close_due"),
     ),

@@ -168,7 +168,7 @@ def run(env, args, table):
         user = portal_user(env, intake)
         # Nothing due: the source is not waiting for its confirmation, and
         # its waiting clock and SLA check lie ahead.
-        source = waiting_ticket(env, intake, fields.Datetime.now())
+        source = waiting_ticket(env, fields.Datetime.now(), "En espera")
         for size in sorted({*args.idle, *args.portal}):
             fill(env, source, size)
             measure_size(env, size, args, user, rows, table)
