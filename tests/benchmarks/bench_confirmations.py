@@ -8,7 +8,7 @@ the largest (queries per ticket within 10 %).
 
 from common import Goal, Intake, Stopwatch, commit_work, request, transaction
 
-PER_TICKET_GOAL = Goal(5, on=("queries",), unit=" q")
+PER_TICKET_GOAL = Goal(5, on=("queries",), unit=" q/unit")
 FLAT_GOAL = Goal(1.10, on=("queries",))
 
 

@@ -23,7 +23,7 @@ from common import Goal, Intake, Stopwatch, commit_work, copy_row, request, tran
 from odoo import fields
 from odoo.tools import SQL
 
-PER_RECORD_GOAL = Goal(5, on=("queries",), unit=" q")
+PER_RECORD_GOAL = Goal(5, on=("queries",), unit=" q/unit")
 FLAT_GOAL = Goal(1.10, on=("queries",))
 
 

@@ -20,7 +20,7 @@ _sequence = itertools.count()
 
 def raw_email(contact, subject):
     """An email from ``contact`` to the support address, with a PDF and a
-    screenshot attached; its Message-Id is new, so that the gateway does
+    log attached; its Message-Id is new, so that the gateway does
     not take it for a message it has seen."""
     message = EmailMessage()
     message["From"] = f"{contact.name} <{contact.email}>"
@@ -38,10 +38,7 @@ def raw_email(contact, subject):
         filename="factura.pdf",
     )
     message.add_attachment(
-        b"\x89PNG\r\n\x1a\n" + b"1" * 40_000,
-        maintype="image",
-        subtype="png",
-        filename="error.png",
+        "ERROR 503 Service Unavailable\n" * 1_000, filename="registro.txt"
     )
     return message.as_bytes()
 

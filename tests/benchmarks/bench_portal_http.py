@@ -35,7 +35,7 @@ LOGIN = "bench.portal@neither.example.com"
 PASSWORD = "bench-portal-2026"
 FILES = [
     ("factura.pdf", b"%PDF-1.4 " + b"0" * 20_000, "application/pdf"),
-    ("error.png", b"\x89PNG\r\n\x1a\n" + b"1" * 40_000, "image/png"),
+    ("registro.txt", b"ERROR 503 Service Unavailable\n" * 1_000, "text/plain"),
 ]
 LOG_WAIT = 10
 
@@ -156,7 +156,7 @@ def run(databases, args, table):
     """``databases``: {"bare": name, "suite": name}."""
     table.section("2. portal form over HTTP, two attachments (server-side figures)")
     results = {
-        name: table.result("portal form POST, client neither", name, "post", 1)
+        name: table.result("portal form POST, client neither", name, "post", args.posts)
         for name in databases
     }
     table.ratio("suite / bare, portal form", results["suite"], results["bare"], GOAL)

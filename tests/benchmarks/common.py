@@ -175,12 +175,15 @@ class Goal:
 
     limit: float
     on: tuple = ("time", "queries")
+    # "x": a ratio; else the unit of an absolute limit (" q/record").
     unit: str = "x"
 
     @property
     def text(self):
+        if self.unit != "x":
+            return f"<= {self.limit:g}{self.unit}"
         figures = " & ".join("q" if name == "queries" else name for name in self.on)
-        return f"<= {self.limit:g}{self.unit} {figures}"
+        return f"<= {self.limit:g}x {figures}"
 
     def mark(self, best, median, queries):
         """'holds', 'misses', or 'min only' when the minimum holds and the
