@@ -72,9 +72,16 @@ def autoclose_due(env, count, step):
     analyze(env, "helpdesk_ticket")
 
 
-def sla_due(env, intake, count):
-    """``count`` open tickets whose response deadline passed unchecked."""
+def sla_pending(env, intake, count):
+    """``count`` open tickets breached, their status refreshed, waiting to
+    be escalated: the cron refreshes a full batch of due statuses in one
+    call and escalates in the next ones, so the work per ticket is the
+    escalation."""
     ticket = due_tickets(env, intake, 1)
+    env["helpdesk.ticket"]._cron_sla_update(batch_size=1)
+    env.flush_all()
+    if not ticket.sla_escalation_pending:
+        raise RuntimeError("the SLA cron left no escalation pending")
     copy_row(env, "helpdesk_ticket", ticket.id, count - 1)
     analyze(env, "helpdesk_ticket")
 
@@ -190,9 +197,11 @@ CRONS = {
         _now_domain("autoclose_close_due"),
     ),
     "SLA escalation": (
-        lambda env, ctx, n: sla_due(env, ctx["intake"], n),
+        lambda env, ctx, n: sla_pending(env, ctx["intake"], n),
         lambda env: env["helpdesk.ticket"]._cron_sla_update(),
-        _now_domain("sla_next_check"),
+        lambda env: env["helpdesk.ticket"].search_count(
+            [("sla_escalation_pending", "!=", False)]
+        ),
     ),
     "plan renewal": (
         lambda env, ctx, n: renewal_due(env, ctx["clients"]["plan"], n),
