@@ -81,9 +81,14 @@ def parse_args(argv):
         help=f"parts to run, of {','.join(PARTS)}",
     )
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--cron-repeats", type=int, default=3)
     parser.add_argument(
-        "--singles", type=int, default=40, help="tickets created one per request"
+        "--cron-repeats",
+        type=int,
+        default=1,
+        help="runs of the crons with records due (judged on their queries)",
+    )
+    parser.add_argument(
+        "--singles", type=int, default=30, help="tickets created one per request"
     )
     parser.add_argument("--batch", type=int, default=100, help="tickets per call")
     parser.add_argument("--emails", type=int, default=10, help="emails per repeat")

@@ -139,7 +139,7 @@ def measure_size(env, size, args, user, rows, table):
     if size in args.idle:
         for name, cron in IDLE_CRONS.items():
             idle_runs(env, cron, 1)
-            for _repeat in range(args.cron_repeats):
+            for _repeat in range(args.repeats):
                 rows[name, size].add(idle_runs(env, cron, IDLE_RUNS))
     if size in args.portal:
         counted = set()
