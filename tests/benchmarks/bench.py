@@ -30,6 +30,7 @@ import argparse
 import os
 import sys
 import time
+from contextlib import contextmanager
 
 import bench_confirmations
 import bench_crons
@@ -88,11 +89,11 @@ def parse_args(argv):
         help="runs of the crons with records due (judged on their queries)",
     )
     parser.add_argument(
-        "--singles", type=int, default=30, help="tickets created one per request"
+        "--singles", type=int, default=20, help="tickets created one per request"
     )
     parser.add_argument("--batch", type=int, default=100, help="tickets per call")
-    parser.add_argument("--emails", type=int, default=10, help="emails per repeat")
-    parser.add_argument("--posts", type=int, default=10, help="portal forms per repeat")
+    parser.add_argument("--emails", type=int, default=8, help="emails per repeat")
+    parser.add_argument("--posts", type=int, default=8, help="portal forms per repeat")
     parser.add_argument("--http-port", type=int, default=8291)
     parser.add_argument(
         "--confirmations", type=sizes, default=[10, 100, 1000], help="queued tickets"
@@ -127,8 +128,13 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def progress(name):
+@contextmanager
+def part(name, table):
+    """Say on stderr what is measured, and note how long it took."""
     print(f"measuring {name} ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    yield
+    table.note(f"time taken by {name}: {time.perf_counter() - started:.0f} s")
 
 
 def measure(args, table):
@@ -136,28 +142,29 @@ def measure(args, table):
     parts = set(args.only)
     with open_environment(args.bare) as bare, open_environment(args.suite) as suite:
         if "create" in parts:
-            progress("ticket creation")
-            bench_ticket_create.run(bare, suite, args, table)
+            with part("ticket creation", table):
+                bench_ticket_create.run(bare, suite, args, table)
         if "mail" in parts:
-            progress("the mail gateway")
-            bench_mail_gateway.run(bare, suite, args, table)
+            with part("the mail gateway", table):
+                bench_mail_gateway.run(bare, suite, args, table)
         if "http" in parts:
-            progress("the portal form over HTTP")
-            bench_portal_http.run({"bare": args.bare, "suite": args.suite}, args, table)
+            with part("the portal form over HTTP", table):
+                databases = {"bare": args.bare, "suite": args.suite}
+                bench_portal_http.run(databases, args, table)
         if "details" in parts:
-            progress("deadlines, the compute path, escalation")
-            bench_sla_deadlines.run(suite, args, table)
-            bench_sla_compute.run(suite, args, table)
-            bench_sla_escalation.run(suite, args, table)
+            with part("deadlines, the compute path, escalation", table):
+                bench_sla_deadlines.run(suite, args, table)
+                bench_sla_compute.run(suite, args, table)
+                bench_sla_escalation.run(suite, args, table)
         if "confirmations" in parts:
-            progress("the confirmation cron")
-            bench_confirmations.run(suite, args, table)
+            with part("the confirmation cron", table):
+                bench_confirmations.run(suite, args, table)
         if "crons" in parts:
-            progress("the crons with records due")
-            bench_crons.run(suite, args, table)
+            with part("the crons with records due", table):
+                bench_crons.run(suite, args, table)
         if "open" in parts:
-            progress("many open tickets: idle crons, /my/tickets")
-            bench_open_tickets.run(suite, args, table)
+            with part("many open tickets: idle crons, /my/tickets", table):
+                bench_open_tickets.run(suite, args, table)
 
 
 def main():
