@@ -8,7 +8,9 @@ help:
 	@echo "make test   lint, pure-Python tests, the Odoo suite and the OCA peer suites"
 	@echo "            (MODULES=a,b: those suite modules only)"
 	@echo "make lint   the static checks only"
-	@echo "make bench  the foundation against bare helpdesk_mgmt: creation, deadlines, the SLA cron"
+	@echo "make bench  the four suite modules against bare helpdesk_mgmt, each figure beside"
+	@echo "            its goal (issue 17): creation, portal form, email, crons, /my/tickets"
+	@echo "            (BENCH_ARGS=\"--quick\": small sizes; --only create,http,...)"
 	@echo "make bench-autoclose  cost of the autoclose cron with 20,000 and 100,000 open tickets"
 	@echo "make loadtest  load and fault test of a multi-worker server"
 	@echo "            (CLIENTS=20 EMAILS=30 WORKERS=3 LOADTEST_PORT=8240)"
@@ -45,8 +47,9 @@ stop:
 reset:
 	@scripts/reset.sh
 
-# Own databases without demo data (bare helpdesk_mgmt, and with the suite's
-# foundation), reused while nothing changed; BENCH_ARGS="--repeats 3" ...
+# Own databases without demo data (bare helpdesk_mgmt, and with the four
+# suite modules), reused while nothing changed; BENCH_ARGS="--quick",
+# "--repeats 3 --only create,crons" ... (tests/benchmarks/bench.py)
 bench: venv db
 	@tests/benchmarks/run.sh $(BENCH_ARGS)
 

@@ -1,28 +1,42 @@
-"""make bench: the suite's foundation measured against bare helpdesk_mgmt.
+"""make bench: the suite measured against bare helpdesk_mgmt, beside the
+goals of issue 17.
 
-Opens a database with only helpdesk_mgmt and one with the foundation (both
-without demo data; run.sh creates them) in one process and prints, with
-the minimum and the median of the repeats:
+Opens a database with only helpdesk_mgmt and one with the four suite
+modules (both without demo data; run.sh creates them) in one process and
+prints, with the minimum and the median of the repeats, each figure beside
+its goal and whether it holds:
 
-1. ticket creation, one per request and in batches, in both databases,
-   with the ratios suite / bare;
-2. the business-time engine against resource.calendar's plan_hours on the
-   same tickets (targets in hours and days, pauses, a DST time zone), with
-   the number of deadlines on which they disagree;
-3. the real compute path against the bare planner;
-4. the SLA cron: escalating due tickets, and its searches with many open
-   tickets escalated already.
+1. ticket creation for three clients (wallet, plan, neither), one per
+   request and in batches, suite / bare;
+2. the portal form over HTTP (one Odoo server for both databases) and an
+   email through the mail gateway, suite / bare;
+3. (no goal) the business-time engine against resource.calendar's
+   plan_hours, the real compute path, the SLA cron's own details;
+4. the confirmation cron with 10, 100 and 1,000 tickets queued;
+5. the crons (autoclose, SLA escalation, plan renewal, card charge) with
+   few and many records due, and with nothing due among many open tickets;
+6. the portal's /my/tickets of a client with 20 tickets among few and
+   many tickets of other clients;
 
-Nothing is written to the databases: every transaction is rolled back.
+and the machine's load average before and after. Nothing is written to
+the databases but what the HTTP requests commit (deleted at the end) and
+the portal user they log in as: every other transaction is rolled back.
 
 Usage: python tests/benchmarks/bench.py -c odoo.conf --bare DB --suite DB
+[--quick] [--only create,http,...] [--repeats N ...]
 """
 
 import argparse
 import os
 import sys
 import time
+from contextlib import contextmanager
 
+import bench_confirmations
+import bench_crons
+import bench_mail_gateway
+import bench_open_tickets
+import bench_portal_http
 import bench_sla_compute
 import bench_sla_deadlines
 import bench_sla_escalation
@@ -31,18 +45,73 @@ from common import Table, open_environment
 
 import odoo
 
+# Sizes that finish in a few minutes, to try a change (--quick).
+QUICK = {
+    "repeats": 2,
+    "singles": 10,
+    "emails": 4,
+    "posts": 4,
+    "confirmations": [10, 100, 300],
+    "cron_repeats": 1,
+    "due": [100, 1000],
+    "idle": [2000, 10000],
+    "portal": [1000, 20000],
+    "deadlines": 50,
+    "tickets": 50,
+    "escalate": 50,
+    "escalated": 500,
+}
+PARTS = ("create", "mail", "http", "details", "confirmations", "crons", "open")
 
-def parse_args():
+
+def sizes(text):
+    """'100,10000' -> [100, 10000]"""
+    return [int(size) for size in text.split(",")]
+
+
+def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("--bare", required=True, help="database with helpdesk_mgmt")
     parser.add_argument("--suite", required=True, help="database with the suite")
+    parser.add_argument("--quick", action="store_true", help="small sizes")
+    parser.add_argument(
+        "--only",
+        type=lambda text: text.split(","),
+        default=list(PARTS),
+        help=f"parts to run, of {','.join(PARTS)}",
+    )
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument(
-        "--singles", type=int, default=50, help="tickets created one per request"
+        "--cron-repeats",
+        type=int,
+        default=1,
+        help="runs of the crons with records due (judged on their queries)",
     )
     parser.add_argument(
-        "--batch", type=int, default=100, help="tickets per create call"
+        "--singles", type=int, default=20, help="tickets created one per request"
+    )
+    parser.add_argument("--batch", type=int, default=100, help="tickets per call")
+    parser.add_argument("--emails", type=int, default=8, help="emails per repeat")
+    parser.add_argument("--posts", type=int, default=8, help="portal forms per repeat")
+    parser.add_argument("--http-port", type=int, default=8291)
+    parser.add_argument(
+        "--confirmations", type=sizes, default=[10, 100, 1000], help="queued tickets"
+    )
+    parser.add_argument(
+        "--due", type=sizes, default=[100, 10_000], help="records due for the crons"
+    )
+    parser.add_argument(
+        "--idle",
+        type=sizes,
+        default=[20_000, 100_000],
+        help="open tickets around the crons with nothing due",
+    )
+    parser.add_argument(
+        "--portal",
+        type=sizes,
+        default=[10_000, 200_000],
+        help="tickets of other clients around /my/tickets",
     )
     parser.add_argument(
         "--deadlines", type=int, default=300, help="tickets per calendar"
@@ -54,36 +123,71 @@ def parse_args():
     parser.add_argument(
         "--escalated", type=int, default=5000, help="escalated open tickets"
     )
-    return parser.parse_args()
+    if "--quick" in argv:
+        parser.set_defaults(**QUICK)
+    return parser.parse_args(argv)
 
 
-def progress(name):
+@contextmanager
+def part(name, table):
+    """Say on stderr what is measured, and note how long it took."""
     print(f"measuring {name} ...", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    yield
+    table.note(f"time taken by {name}: {time.perf_counter() - started:.0f} s")
+
+
+def measure(args, table):
+    """The parts asked for, in the order of the table."""
+    parts = set(args.only)
+    with open_environment(args.bare) as bare, open_environment(args.suite) as suite:
+        if "create" in parts:
+            with part("ticket creation", table):
+                bench_ticket_create.run(bare, suite, args, table)
+        if "mail" in parts:
+            with part("the mail gateway", table):
+                bench_mail_gateway.run(bare, suite, args, table)
+        if "http" in parts:
+            with part("the portal form over HTTP", table):
+                databases = {"bare": args.bare, "suite": args.suite}
+                bench_portal_http.run(databases, args, table)
+        if "details" in parts:
+            with part("deadlines, the compute path, escalation", table):
+                bench_sla_deadlines.run(suite, args, table)
+                bench_sla_compute.run(suite, args, table)
+                bench_sla_escalation.run(suite, args, table)
+        if "confirmations" in parts:
+            with part("the confirmation cron", table):
+                bench_confirmations.run(suite, args, table)
+        if "crons" in parts:
+            with part("the crons with records due", table):
+                bench_crons.run(suite, args, table)
+        if "open" in parts:
+            with part("many open tickets: idle crons, /my/tickets", table):
+                bench_open_tickets.run(suite, args, table)
 
 
 def main():
-    args = parse_args()
+    args = parse_args(sys.argv[1:])
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
     odoo.netsvc.init_logger()
     table = Table()
-    load_before = os.getloadavg()[0]
+    load_before = os.getloadavg()
     started = time.perf_counter()
-    with open_environment(args.bare) as bare, open_environment(args.suite) as suite:
-        progress("ticket creation")
-        bench_ticket_create.run(bare, suite, args, table)
-        progress("deadlines")
-        bench_sla_deadlines.run(suite, args, table)
-        progress("the compute path")
-        bench_sla_compute.run(suite, args, table)
-        progress("escalation")
-        bench_sla_escalation.run(suite, args, table)
+    measure(args, table)
     print(table.render())
+    load_after = os.getloadavg()
     print(
-        f"{time.strftime('%Y-%m-%d %H:%M %Z')}: {args.repeats} repeats in "
-        f"{time.perf_counter() - started:.0f} s on {os.cpu_count()} cores, load "
-        f"average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after; "
-        f"databases {args.bare} and {args.suite}"
+        f"{time.strftime('%Y-%m-%d %H:%M %Z')}: {args.repeats} repeats "
+        f"({args.cron_repeats} for the crons) in "
+        f"{time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; load "
+        f"average (1/5/15 min) {_load(load_before)} before and {_load(load_after)} "
+        f"after; databases {args.bare} and {args.suite}"
     )
+
+
+def _load(load):
+    return "/".join(f"{value:.1f}" for value in load)
 
 
 if __name__ == "__main__":

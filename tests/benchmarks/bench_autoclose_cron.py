@@ -19,6 +19,8 @@ import statistics
 import time
 from datetime import timedelta
 
+from common import copy_row
+
 import odoo
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tools import SQL
@@ -59,21 +61,7 @@ def waiting_tickets(env, count, waiting_since, name):
 def copy_ticket(env, ticket, copies):
     """``copies`` rows identical to ``ticket`` but for the id: open tickets
     waiting on the client, not due, inserted without the ORM's cost."""
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = 'helpdesk_ticket' AND column_name != 'id'"
-    )
-    columns = SQL(", ").join(SQL.identifier(row[0]) for row in env.cr.fetchall())
-    env.cr.execute(
-        SQL(
-            "INSERT INTO helpdesk_ticket (%s) SELECT %s FROM helpdesk_ticket, "
-            "generate_series(1, %s) WHERE helpdesk_ticket.id = %s",
-            columns,
-            columns,
-            copies,
-            ticket.id,
-        )
-    )
+    copy_row(env, "helpdesk_ticket", ticket.id, copies)
     env.cr.execute("ANALYZE helpdesk_ticket")
 
 

@@ -4,7 +4,16 @@ with them)."""
 
 from datetime import timedelta
 
-from common import Intake, Stopwatch, commit_work, request, transaction, vacuum
+from common import (
+    Intake,
+    Stopwatch,
+    commit_work,
+    copy_row,
+    idle_runs,
+    request,
+    transaction,
+    vacuum,
+)
 
 from odoo import fields
 from odoo.tools import SQL
@@ -49,14 +58,8 @@ def escalate_due(env, intake, count):
 
 
 def idle_cron(env, runs):
-    """``runs`` calls of the cron with nothing to do, each in its own
-    request."""
-    stopwatch = Stopwatch(env.cr)
-    for _run in range(runs):
-        with request(env), stopwatch.timing():
-            env["helpdesk.ticket"]._cron_sla_update()
-            commit_work(env)
-    return stopwatch
+    """``runs`` calls of the cron with nothing to do."""
+    return idle_runs(env, lambda env: env["helpdesk.ticket"]._cron_sla_update(), runs)
 
 
 def add_escalated_open_tickets(env, intake, count):
@@ -64,23 +67,7 @@ def add_escalated_open_tickets(env, intake, count):
     SQL to keep the run short, of one ticket the cron escalated."""
     source = due_tickets(env, intake, 1)
     env["helpdesk.ticket"]._cron_sla_update()
-    env.flush_all()
-    env.cr.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = 'helpdesk_ticket' AND column_name != 'id'"
-    )
-    columns = SQL(", ").join(SQL.identifier(row[0]) for row in env.cr.fetchall())
-    env.cr.execute(
-        SQL(
-            "INSERT INTO helpdesk_ticket (%s) SELECT %s FROM helpdesk_ticket, "
-            "generate_series(1, %s) WHERE helpdesk_ticket.id = %s",
-            columns,
-            columns,
-            count,
-            source.id,
-        )
-    )
-    env.invalidate_all()
+    copy_row(env, "helpdesk_ticket", source.id, count)
 
 
 def search_plans(env):

@@ -1,18 +1,24 @@
-"""Ticket creation: the suite's foundation against bare helpdesk_mgmt.
+"""Ticket creation: the whole suite against bare helpdesk_mgmt.
 
-The same portal tickets are created in both databases, one per request
-(the portal form, an incoming email: a create, then the flush and the
-tracking of the commit) and in batches (an import, a script). The two
-databases take turns ticket by ticket and batch by batch, each going first
-every other time, so that a busy machine slows both alike.
+The same portal tickets are created in both databases for three clients
+(one with a wallet holding tickets, one with an active plan with quota
+left, one with neither; bare helpdesk_mgmt knows neither wallets nor plans),
+one per request (the portal form, an incoming email: a create, then the
+flush and the tracking of the commit) and in batches (an import, a
+script). The two databases take turns ticket by ticket and batch by batch,
+each going first every other time, so that a busy machine slows both
+alike.
 
 The client's confirmation is not part of the creation: it is queued and
-sent by a cron, measured apart, per ticket.
+sent by a cron, measured apart (bench_confirmations).
 """
 
-from common import Intake, Stopwatch, commit_work, request, transaction
+from clients import KINDS, create_clients
+from common import Goal, Intake, Stopwatch, commit_work, request, transaction
 
 WARM_UP = 5
+SINGLE_GOAL = Goal(1.10)
+BATCH_GOAL = Goal(1.05)
 
 
 def create(env, values, stopwatch):
@@ -29,70 +35,97 @@ def in_turns(envs, index):
     return names if index % 2 == 0 else names[::-1]
 
 
-def one_per_request(envs, intakes, count):
-    """``count`` requests per database that each create one ticket."""
+def one_per_request(envs, intakes, customers, count):
+    """``count`` requests per database that each create one ticket of the
+    database's ``customers``."""
     stopwatches = {name: Stopwatch(env.cr) for name, env in envs.items()}
-    values = {name: intake.values(count) for name, intake in intakes.items()}
+    values = {
+        name: intake.values(count, customers[name]) for name, intake in intakes.items()
+    }
     for index in range(count):
         for name in in_turns(envs, index):
             create(envs[name], [values[name][index]], stopwatches[name])
     return stopwatches
 
 
-def in_one_call(envs, intakes, count, turn):
+def in_one_call(envs, intakes, customers, count, turn):
     """One request per database that creates ``count`` tickets at once."""
     stopwatches = {name: Stopwatch(env.cr) for name, env in envs.items()}
     for name in in_turns(envs, turn):
-        create(envs[name], intakes[name].values(count), stopwatches[name])
+        values = intakes[name].values(count, customers[name])
+        create(envs[name], values, stopwatches[name])
     return stopwatches
 
 
-def send_confirmations(env, count, stopwatch):
-    """The cron run that sends the confirmations of ``count`` new tickets."""
-    tickets = env["helpdesk.ticket"]
-    with request(env):
-        queued = tickets.search([("confirmation_queued_at", "!=", False)])
-        queued.confirmation_queued_at = False
-        intake = Intake.create(env)
-        tickets.create(intake.values(count))
-        commit_work(env)
-        env.flush_all()
-        env.cr.clear()
-        with stopwatch.timing():
-            tickets._cron_send_confirmations(batch_size=count)
-            commit_work(env)
+def add_results(table, kind, args, envs):
+    """The rows of one client: singles and batches in both databases, with
+    their ratios and goals."""
+    singles = {
+        name: table.result(
+            f"create 1/request, client {kind}", name, "ticket", args.singles
+        )
+        for name in envs
+    }
+    table.ratio(
+        f"suite / bare, 1/request, {kind}",
+        singles["suite"],
+        singles["bare"],
+        SINGLE_GOAL,
+    )
+    batches = {
+        name: table.result(
+            f"create {args.batch}/call, client {kind}", name, "ticket", args.batch
+        )
+        for name in envs
+    }
+    table.ratio(
+        f"suite / bare, {args.batch}/call, {kind}",
+        batches["suite"],
+        batches["bare"],
+        BATCH_GOAL,
+    )
+    return singles, batches
+
+
+def measure_client(envs, intakes, customers, args, results):
+    """The repeats of one client, singles and batches."""
+    singles, batches = results
+    for repeat in range(args.repeats):
+        for name, stopwatch in one_per_request(
+            envs, intakes, customers, args.singles
+        ).items():
+            singles[name].add(stopwatch)
+        for name, stopwatch in in_one_call(
+            envs, intakes, customers, args.batch, repeat
+        ).items():
+            batches[name].add(stopwatch)
 
 
 def run(bare_env, suite_env, args, table):
     envs = {"bare": bare_env, "suite": suite_env}
     with transaction(bare_env), transaction(suite_env):
         intakes = {name: Intake.create(env) for name, env in envs.items()}
-        # A worker that served requests before: registry caches filled.
-        one_per_request(envs, intakes, WARM_UP)
-        in_one_call(envs, intakes, WARM_UP, 0)
-        table.section("ticket creation: suite foundation vs bare helpdesk_mgmt")
-        single_label = "create, one ticket per request"
-        singles = {
-            name: table.result(single_label, name, "ticket", args.singles)
-            for name in envs
-        }
-        table.ratio("suite / bare, one per request", singles["suite"], singles["bare"])
-        batch_label = f"create, {args.batch} tickets per call"
-        batches = {
-            name: table.result(batch_label, name, "ticket", args.batch) for name in envs
-        }
-        table.ratio("suite / bare, in batches", batches["suite"], batches["bare"])
-        for repeat in range(args.repeats):
-            for name, stopwatch in one_per_request(envs, intakes, args.singles).items():
-                singles[name].add(stopwatch)
-            for name, stopwatch in in_one_call(
-                envs, intakes, args.batch, repeat
-            ).items():
-                batches[name].add(stopwatch)
-        confirmations = table.result(
-            "confirmations sent by the cron", "suite", "ticket", args.batch
+        clients = {name: create_clients(env) for name, env in envs.items()}
+        table.section(
+            "1. ticket creation, three clients: all four modules vs bare helpdesk_mgmt"
         )
-        for _repeat in range(args.repeats):
-            stopwatch = Stopwatch(suite_env.cr)
-            send_confirmations(suite_env, args.batch, stopwatch)
-            confirmations.add(stopwatch)
+        for kind in KINDS:
+            customers = {name: clients[name][kind] for name in envs}
+            # A worker that served requests before: registry caches filled.
+            one_per_request(envs, intakes, customers, WARM_UP)
+            in_one_call(envs, intakes, customers, WARM_UP, 0)
+            results = add_results(table, kind, args, envs)
+            measure_client(envs, intakes, customers, args, results)
+        _note_coverage(suite_env, intakes["suite"], clients["suite"], table)
+
+
+def _note_coverage(env, intake, clients, table):
+    """What covers a ticket of each client in the suite: the wallet, the
+    plan, or neither, as the row labels say."""
+    sources = []
+    for kind, contact in clients.items():
+        with request(env):
+            ticket = env["helpdesk.ticket"].create(intake.values(1, contact))
+            commit_work(env)
+            sources.append(f"{kind}: {ticket.entitlement_source}")
+    table.note("creation, what covers a ticket of each client: " + ", ".join(sources))

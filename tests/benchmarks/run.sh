@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# make bench: measure the suite's foundation against bare helpdesk_mgmt.
+# make bench: measure the suite against bare helpdesk_mgmt (issue 17's goals).
 #
 # Two databases without demo data, one with helpdesk_mgmt only and one with
-# the foundation as well, named after a fingerprint of what is installed in
+# the four suite modules, named after a fingerprint of what is installed in
 # them: they are reused while nothing changed and created again (the
-# previous ones dropped) when a file of the foundation or a pinned
-# requirement changed. Arguments are passed to bench.py (--repeats 3 ...).
+# previous ones dropped) when a file of a suite module or a pinned
+# requirement changed. Arguments are passed to bench.py (--quick,
+# --repeats 3 ...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/env.sh
-FOUNDATION=helpdesk_priority_matrix
+SUITE_MODULES=helpdesk_priority_matrix,helpdesk_sla_wallet,helpdesk_plans,helpdesk_autoclose
 registry_file=$STAMPS/bench-databases
 
 fingerprint() {
@@ -59,11 +60,12 @@ forget_stale_databases() {
 
 scripts/db.sh
 bare=bench_bare_$(fingerprint requirements.txt requirements-oca.txt)
-suite=bench_suite_$(fingerprint requirements.txt requirements-oca.txt "$FOUNDATION")
+# shellcheck disable=SC2046 # one folder per module
+suite=bench_suite_$(fingerprint requirements.txt requirements-oca.txt $(tr , ' ' <<<"$SUITE_MODULES"))
 forget_stale_databases
 mkdir -p "$STAMPS" && printf '%s\n' "$bare" "$suite" >"$registry_file"
 ensure_database "$bare" helpdesk_mgmt
-ensure_database "$suite" "helpdesk_mgmt,$FOUNDATION"
+ensure_database "$suite" "helpdesk_mgmt,$SUITE_MODULES"
 
 PYTHONPATH=$ODOO_HOME "$VENV/bin/python" tests/benchmarks/bench.py \
     -c "$(runtime_conf "$HTTP_PORT")" --bare "$bare" --suite "$suite" "$@"
