@@ -1,20 +1,11 @@
 """Table tests of the intake rules: which matrix cell expresses a level the
-client picked, and how far a non-critical case is lowered by the cap."""
+client picked, and how far a non-critical case is lowered by the cap.
 
-import importlib.util
-from pathlib import Path
+The tool is loaded by tests/unit/conftest.py under its own name, so that
+mutation testing counts these tests as its tests."""
 
+import intake
 import pytest
-
-RULES = (
-    Path(__file__).resolve().parents[2]
-    / "helpdesk_priority_matrix"
-    / "tools"
-    / "intake.py"
-)
-_spec = importlib.util.spec_from_file_location("helpdesk_intake_rules", RULES)
-intake = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(intake)
 
 # The Latam Advisory matrix (001): urgency in rows, impact in columns.
 LATAM = {

@@ -1,24 +1,11 @@
 """Table tests of the weekly hours summary and of the holiday file reader,
-loaded by file path like the business-time engine."""
+loaded by tests/unit/conftest.py like the business-time engine."""
 
-import importlib.util
 from datetime import date
-from pathlib import Path
 
+import holiday_import
 import pytest
-
-TOOLS = Path(__file__).resolve().parents[2] / "helpdesk_priority_matrix" / "tools"
-
-
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-working_hours = _load("working_hours")
-holiday_import = _load("holiday_import")
+import working_hours
 
 MON_FRI_LUNCH = [
     (day, start, end) for day in range(5) for start, end in ((8.5, 12.5), (13.5, 17.5))
