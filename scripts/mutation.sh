@@ -18,6 +18,7 @@ mutmut=$VENV/bin/mutmut
 MUTATED=(
     "helpdesk_priority_matrix test_business_time.py test_sla_planner.py test_sla_status.py test_entitlement.py test_helpdesk_priority_matrix_intake.py test_helpdesk_priority_matrix_portal_tools.py"
     "helpdesk_sla_wallet test_wallet_rules.py"
+    "helpdesk_plans test_plans_periods.py"
     "helpdesk_autoclose test_autoclose_rules.py"
 )
 FOUNDATION=helpdesk_priority_matrix

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_rows, touch_rows
 
 from ..tools import bag_expiry
 
@@ -177,17 +178,9 @@ class HelpdeskPlanBag(models.Model):
         ``_lock_for_claim`` for the locking)."""
         self.ensure_one()
         bag = self.sudo()
-        self.env.cr.execute(
-            SQL("SELECT id FROM helpdesk_plan_bag WHERE id = %s FOR UPDATE", bag.id)
-        )
-        self.env.cr.execute(
-            SQL(
-                "UPDATE helpdesk_plan_bag SET last_claim_date = "
-                "(now() at time zone 'UTC') WHERE id = %s",
-                bag.id,
-            )
-        )
-        bag.invalidate_recordset(["active"])
+        lock_rows(self.env.cr, bag._table, bag.ids)
+        touch_rows(self.env.cr, bag._table, bag.ids, "last_claim_date")
+        bag.invalidate_recordset(["active", "last_claim_date"])
         day = ticket._plan_day()
         if not bag.active or not bag._covers_on(day):
             return False

@@ -13,7 +13,7 @@ from odoo.addons.helpdesk_priority_matrix.tests.common import SlaCommon
 
 TIMEOUT = 60
 START = date(2026, 7, 1)
-LOGGER = "odoo.addons.helpdesk_plans.models.helpdesk_plan_subscription"
+LOGGER = "odoo.addons.helpdesk_plans.models.helpdesk_plan_subscription_billing"
 
 
 @tagged("post_install", "-at_install")

@@ -5,10 +5,15 @@ from odoo.tests import tagged
 
 from odoo.addons.helpdesk_priority_matrix.tests.translation_common import load_spanish
 
-from ..models.helpdesk_plan_subscription import HelpdeskPlanSubscription
+from ..models.helpdesk_plan_subscription_billing import (
+    HelpdeskPlanSubscription as SubscriptionBilling,
+)
+from ..models.helpdesk_plan_subscription_payment import (
+    HelpdeskPlanSubscription as SubscriptionPayment,
+)
 from .common import PlanCommon
 
-LOGGER = "odoo.addons.helpdesk_plans.models.helpdesk_plan_subscription"
+LOGGER = "odoo.addons.helpdesk_plans.models.helpdesk_plan_subscription_billing"
 
 
 @tagged("post_install", "-at_install")
@@ -65,7 +70,7 @@ class TestRenewal(PlanCommon):
             partner=self.other_customer,
             payment_token_id=self.save_card(self.other_customer).id,
         )
-        original = HelpdeskPlanSubscription._charge_invoice
+        original = SubscriptionPayment._charge_invoice
 
         def crash_for_second(subscription, invoice):
             if subscription == second:
@@ -73,7 +78,7 @@ class TestRenewal(PlanCommon):
             return original(subscription, invoice)
 
         with (
-            patch.object(HelpdeskPlanSubscription, "_charge_invoice", crash_for_second),
+            patch.object(SubscriptionPayment, "_charge_invoice", crash_for_second),
             self.assertLogs(LOGGER, level="ERROR"),
         ):
             self.renew(date(2026, 7, 1))
@@ -91,7 +96,7 @@ class TestRenewal(PlanCommon):
     def test_crash_while_invoicing_rolls_back_that_subscription_only(self):
         first = self.subscribe()
         second = self.subscribe(partner=self.other_customer)
-        original = HelpdeskPlanSubscription._renew_and_invoice
+        original = SubscriptionBilling._renew_and_invoice
 
         def crash_for_second(subscription, today):
             invoices = original(subscription, today)
@@ -100,9 +105,7 @@ class TestRenewal(PlanCommon):
             return invoices
 
         with (
-            patch.object(
-                HelpdeskPlanSubscription, "_renew_and_invoice", crash_for_second
-            ),
+            patch.object(SubscriptionBilling, "_renew_and_invoice", crash_for_second),
             self.assertLogs(LOGGER, level="ERROR"),
         ):
             self.renew(date(2026, 7, 1))

@@ -3,5 +3,8 @@ from .plan_periods import (
     bag_expiry,
     cancellation_deadline,
     grace_end,
+    grace_over,
     period_containing,
+    period_in_term,
+    renewal_after,
 )

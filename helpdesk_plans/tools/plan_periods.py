@@ -7,6 +7,7 @@ always starting on the anchor's day of month or the month's last day.
 Every date range here is inclusive of both ends.
 """
 
+from calendar import monthrange
 from datetime import date, timedelta
 
 PERIOD_MONTHS = {"monthly": 1, "yearly": 12}
@@ -16,8 +17,7 @@ def _add_months(day, months):
     """``day`` moved by ``months``, clamped to the last day of the month."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    next_month = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, min(day.day, (next_month - timedelta(days=1)).day))
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def period_containing(anchor, billing, day, interval=1):
@@ -28,13 +28,34 @@ def period_containing(anchor, billing, day, interval=1):
         return None
     step = PERIOD_MONTHS[billing] * interval
     elapsed = (day.year - anchor.year) * 12 + day.month - anchor.month
-    index = max(elapsed // step, 0)
+    index = elapsed // step  # never negative: ``day`` is not before ``anchor``
     start = _add_months(anchor, index * step)
     if start > day:
         index -= 1
         start = _add_months(anchor, index * step)
     end = _add_months(anchor, (index + 1) * step) - timedelta(days=1)
     return start, end
+
+
+def period_in_term(anchor, billing, day, term_end=None):
+    """The period (start, end) containing ``day`` of a plan started on
+    ``anchor`` whose service stops for good on ``term_end`` (None while it
+    renews): the last period ends with the term and none follows it. None
+    before the anchor and after the term."""
+    if term_end and day > term_end:
+        return None
+    period = period_containing(anchor, billing, day)
+    if period and term_end:
+        return period[0], min(period[1], term_end)
+    return period
+
+
+def renewal_after(period_end, term_end=None):
+    """The day a plan renews after its period ending on ``period_end``; None
+    when its service stops for good on ``term_end`` by then."""
+    if term_end and period_end >= term_end:
+        return None
+    return period_end + timedelta(days=1)
 
 
 def cancellation_deadline(renewal_date, notice_days):
@@ -53,3 +74,9 @@ def grace_end(failed_on, grace_days):
     """The last day a plan whose renewal charge failed on ``failed_on`` keeps
     its coverage."""
     return failed_on + timedelta(days=grace_days)
+
+
+def grace_over(day, failed_on, grace_days):
+    """Whether the grace period of a renewal charge that failed on
+    ``failed_on`` (None when none failed) is over on ``day``."""
+    return bool(failed_on) and day > grace_end(failed_on, grace_days)

@@ -153,3 +153,89 @@ def test_bag_expiry(purchase, validity, expiry):
 
 def test_grace_end():
     assert periods.grace_end(date(2026, 8, 1), 5) == date(2026, 8, 6)
+
+
+@pytest.mark.parametrize(
+    ("day", "term_end", "expected"),
+    [
+        # A plan that renews: its periods go on past the term.
+        (date(2026, 8, 10), None, (date(2026, 7, 15), date(2026, 8, 14))),
+        (date(2026, 8, 20), None, (date(2026, 8, 15), date(2026, 9, 14))),
+        # 003: cancelled, it serves until its last day, then not at all.
+        (
+            date(2026, 8, 10),
+            date(2026, 8, 14),
+            (date(2026, 7, 15), date(2026, 8, 14)),
+        ),
+        (
+            date(2026, 8, 14),
+            date(2026, 8, 14),
+            (date(2026, 7, 15), date(2026, 8, 14)),
+        ),
+        (date(2026, 8, 15), date(2026, 8, 14), None),
+        # A term stopped inside a period shortens it.
+        (
+            date(2026, 7, 20),
+            date(2026, 8, 1),
+            (date(2026, 7, 15), date(2026, 8, 1)),
+        ),
+        # A term ending after the period leaves it whole.
+        (
+            date(2026, 7, 20),
+            date(2026, 9, 30),
+            (date(2026, 7, 15), date(2026, 8, 14)),
+        ),
+        (date(2026, 7, 14), date(2026, 8, 14), None),
+    ],
+)
+def test_period_in_term(day, term_end, expected):
+    anchor = date(2026, 7, 15)
+    assert periods.period_in_term(anchor, "monthly", day, term_end) == expected
+
+
+@pytest.mark.parametrize(
+    ("period_end", "term_end", "renewal"),
+    [
+        (date(2026, 8, 14), None, date(2026, 8, 15)),
+        (date(2026, 12, 31), None, date(2027, 1, 1)),
+        # 003: a cancelled plan does not renew after its last period.
+        (date(2026, 8, 14), date(2026, 8, 14), None),
+        (date(2026, 8, 14), date(2026, 8, 1), None),
+        (date(2026, 8, 14), date(2026, 8, 15), date(2026, 8, 15)),
+        (date(2026, 7, 14), date(2026, 8, 14), date(2026, 7, 15)),
+    ],
+)
+def test_renewal_after(period_end, term_end, renewal):
+    assert periods.renewal_after(period_end, term_end) == renewal
+
+
+@pytest.mark.parametrize(
+    ("day", "failed_on", "over"),
+    [
+        # The plan serves through the 5 days of grace, not a day more.
+        (date(2026, 8, 1), date(2026, 8, 1), False),
+        (date(2026, 8, 6), date(2026, 8, 1), False),
+        (date(2026, 8, 7), date(2026, 8, 1), True),
+        (date(2026, 12, 1), date(2026, 8, 1), True),
+        # No charge failed: no grace runs out.
+        (date(2026, 12, 1), None, False),
+    ],
+)
+def test_grace_over(day, failed_on, over):
+    assert periods.grace_over(day, failed_on, 5) is over
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 7, 15), (date(2026, 7, 15), date(2027, 7, 14))),
+        (date(2027, 7, 14), (date(2026, 7, 15), date(2027, 7, 14))),
+        (date(2027, 7, 15), (date(2027, 7, 15), date(2028, 7, 14))),
+    ],
+)
+def test_yearly_period_in_term(day, expected):
+    assert periods.period_in_term(date(2026, 7, 15), "yearly", day) == expected
+
+
+def test_period_months():
+    assert periods.PERIOD_MONTHS == {"monthly": 1, "yearly": 12}
