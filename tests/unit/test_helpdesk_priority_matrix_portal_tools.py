@@ -109,6 +109,8 @@ def test_read_holidays(content, expected):
         # The columns found are named in the message, sorted.
         ("nombre,fecha\nNavidad,2026-12-25\n", 1, "columns", "fecha, nombre"),
         ("Name,Country\nNavidad,PA\n", 1, "columns", "country, name"),
+        # Only the byte-order mark is taken off the start of the file.
+        ("\ufeffX,Y\n1,2\n", 1, "columns", "x, y"),
         ("", 1, "columns", ""),
         ("name,date\nNavidad,2026-12-25\n,2026-12-26\n", 3, "name", ""),
         ("name,date\nNavidad,2026-12-25\n  ,2026-12-26\n", 3, "name", ""),
