@@ -1,20 +1,11 @@
 """Table tests of the intake rules: which matrix cell expresses a level the
-client picked, and how far a non-critical case is lowered by the cap."""
+client picked, and how far a non-critical case is lowered by the cap.
 
-import importlib.util
-from pathlib import Path
+The tool is loaded by tests/unit/conftest.py under its own name, so that
+mutation testing counts these tests as its tests."""
 
+import intake
 import pytest
-
-RULES = (
-    Path(__file__).resolve().parents[2]
-    / "helpdesk_priority_matrix"
-    / "tools"
-    / "intake.py"
-)
-_spec = importlib.util.spec_from_file_location("helpdesk_intake_rules", RULES)
-intake = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(intake)
 
 # The Latam Advisory matrix (001): urgency in rows, impact in columns.
 LATAM = {
@@ -43,6 +34,26 @@ def test_cells_are_the_nine_pairs_most_severe_first():
     assert cells[-1] == ("low", "low")
 
 
+# The order in which a level looks for its cell: by distance from the most
+# severe cell, the diagonal first among cells as far, the higher impact first
+# between the two sides of the diagonal.
+ORDER = [
+    ("high", "high"),
+    ("high", "medium"),
+    ("medium", "high"),
+    ("medium", "medium"),
+    ("high", "low"),
+    ("low", "high"),
+    ("medium", "low"),
+    ("low", "medium"),
+    ("low", "low"),
+]
+
+
+def test_cells_order():
+    assert intake.cells() == ORDER
+
+
 @pytest.mark.parametrize(
     "wanted, expected",
     [
@@ -62,6 +73,21 @@ def test_cell_for_rank_on_the_latam_matrix(wanted, expected):
 def test_every_level_of_a_three_level_scale_has_a_cell(wanted):
     cell = intake.cell_for_rank(rank_of(THREE), wanted)
     assert THREE[cell] == wanted
+
+
+@pytest.mark.parametrize(
+    "wanted, expected",
+    [
+        # Alto (rank 1): the most severe cell.
+        (1, ("high", "high")),
+        # Medio (rank 2): the first cell of ranks 3 and 4 of the Latam matrix.
+        (2, ("medium", "medium")),
+        # Bajo (rank 3): only the least severe cell has level 5.
+        (3, ("low", "low")),
+    ],
+)
+def test_cell_for_rank_on_a_three_level_scale(wanted, expected):
+    assert intake.cell_for_rank(rank_of(THREE), wanted) == expected
 
 
 @pytest.mark.parametrize(
@@ -85,3 +111,22 @@ def test_capped_cell(impact, urgency, cap, expected):
     result = intake.capped_cell(rank_of(LATAM), impact, urgency, cap)
     assert result == expected
     assert LATAM[result] >= min(cap, 5)
+
+
+@pytest.mark.parametrize(
+    "impact, urgency, cap, expected",
+    [
+        # Capped at Medio: Alto cells lose their urgency, then their impact.
+        ("high", "high", 2, ("high", "low")),
+        ("high", "medium", 2, ("high", "low")),
+        ("medium", "high", 2, ("medium", "medium")),
+        # Medio and Bajo are within the cap.
+        ("low", "high", 2, ("low", "high")),
+        ("low", "low", 2, ("low", "low")),
+        # Capped at Bajo: every case ends on the least severe cell.
+        ("high", "high", 3, ("low", "low")),
+        ("medium", "low", 3, ("low", "low")),
+    ],
+)
+def test_capped_cell_on_a_three_level_scale(impact, urgency, cap, expected):
+    assert intake.capped_cell(rank_of(THREE), impact, urgency, cap) == expected
