@@ -14,7 +14,6 @@ class HelpdeskTicket(models.Model):
     partner_id = fields.Many2one(index=True)
     portal_client_id = fields.Many2one(
         comodel_name="res.partner",
-        string="Portal Client",
         compute="_compute_portal_client_id",
         search="_search_portal_client_id",
         help="The client whose portal users read this ticket.",
