@@ -1,4 +1,5 @@
 import threading
+from contextlib import contextmanager
 
 from psycopg2 import IntegrityError
 
@@ -16,6 +17,29 @@ from odoo.addons.helpdesk_priority_matrix.tools.row_lock import (
 from .committed import CommittedFixtures
 
 TIMEOUT = 30
+
+
+@contextmanager
+def held_elsewhere(registry, ids):
+    """The rows ``ids`` of res_partner locked by another transaction, in a
+    thread of its own, until the block ends."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with registry.cursor() as cr:
+            lock_rows(cr, "res_partner", ids)
+            held.set()
+            release.wait(TIMEOUT)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        if not held.wait(TIMEOUT):
+            raise TimeoutError("the other transaction did not lock the rows")
+        yield
+    finally:
+        release.set()
+        holder.join(TIMEOUT)
 
 
 @tagged("post_install", "-at_install")
@@ -72,25 +96,11 @@ class TestRowLock(CommittedFixtures, TransactionCase):
             self.assertEqual(self._names(cr, [self.partner_id]), ["Reclamada"])
 
     def test_lock_held_elsewhere_with_nowait_is_a_lost_race(self):
-        held, release = threading.Event(), threading.Event()
-
-        def hold():
-            with self.registry.cursor() as cr:
-                lock_rows(cr, "res_partner", [self.partner_id])
-                held.set()
-                release.wait(TIMEOUT)
-
-        holder = threading.Thread(target=hold)
-        holder.start()
-        try:
-            self.assertTrue(held.wait(TIMEOUT))
+        with held_elsewhere(self.registry, [self.partner_id]):
             with self.registry.cursor() as cr:
                 with race_savepoint(self._env(cr)) as race:
                     lock_rows(cr, "res_partner", [self.partner_id], NOWAIT)
                 self.assertTrue(race.lost)
-        finally:
-            release.set()
-            holder.join(TIMEOUT)
 
     def test_other_errors_go_through(self):
         with self.registry.cursor() as cr:
@@ -149,25 +159,11 @@ class TestLockAvailable(CommittedFixtures, TransactionCase):
         )
 
     def test_rows_held_by_another_worker_are_skipped(self):
-        held, release = threading.Event(), threading.Event()
-
-        def hold():
-            with self.registry.cursor() as cr:
-                lock_rows(cr, "res_partner", self.ids[:1])
-                held.set()
-                release.wait(TIMEOUT)
-
-        holder = threading.Thread(target=hold)
-        holder.start()
-        try:
-            self.assertTrue(held.wait(TIMEOUT))
+        with held_elsewhere(self.registry, self.ids[:1]):
             with self.registry.cursor() as cr:
                 self.assertEqual(
                     lock_available(cr, "res_partner", self.ids), self.ids[1:]
                 )
-        finally:
-            release.set()
-            holder.join(TIMEOUT)
 
     def test_a_row_touched_since_the_snapshot_is_skipped_the_others_locked(self):
         """The other worker processed the first row and committed after this
