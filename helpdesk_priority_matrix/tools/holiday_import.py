@@ -47,7 +47,7 @@ def read_holidays(content):
         raise HolidayFileError(1, "columns", ", ".join(sorted(columns)))
     holidays = []
     for line, row in enumerate(reader, start=2):
-        row = {(key or "").strip().lower(): (value or "") for key, value in row.items()}
+        row = {(key or "").strip().lower(): _text(value) for key, value in row.items()}
         if not any(value.strip() for value in row.values()):
             continue
         name = row["name"].strip()
@@ -63,3 +63,11 @@ def read_holidays(content):
             raise HolidayFileError(line, "order", row["date_to"])
         holidays.append(Holiday(name, date_from, date_to))
     return holidays
+
+
+def _text(value):
+    """A cell as text: the values a line has beyond the header's columns
+    come as one list, joined back as they were written."""
+    if isinstance(value, list):
+        return ",".join(value)
+    return value or ""

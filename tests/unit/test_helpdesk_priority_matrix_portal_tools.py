@@ -114,6 +114,8 @@ def test_read_holidays(content, expected):
         ("", 1, "columns", ""),
         ("name,date\nNavidad,2026-12-25\n,2026-12-26\n", 3, "name", ""),
         ("name,date\nNavidad,2026-12-25\n  ,2026-12-26\n", 3, "name", ""),
+        # Values beyond the header's columns do not hide a missing name.
+        ("name,date\n,,PA\n", 2, "name", ""),
         ("name,date\nNavidad,25/12/2026\n", 2, "date", "25/12/2026"),
         ("name,date\nNavidad,\n", 2, "date", ""),
         (
