@@ -7,6 +7,7 @@ from odoo.service.model import retrying
 from odoo.tests import BaseCase, tagged
 from odoo.tests.common import get_db_name
 
+from odoo.addons.helpdesk_priority_matrix.tests.committed import CommittedFixtures
 from odoo.addons.helpdesk_priority_matrix.tests.common import SlaCommon
 
 TIMEOUT = 30
@@ -14,7 +15,7 @@ START = date(2026, 7, 1)
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrency(BaseCase):
+class TestConcurrency(CommittedFixtures, BaseCase):
     """The last ticket of a period, taken by two transactions at once.
 
     Each transaction has its own cursor: the fixtures are committed first
@@ -28,23 +29,25 @@ class TestConcurrency(BaseCase):
 
     def setUp(self):
         super().setUp()
-        self.committed = {}
-        self.addCleanup(self._delete_committed)
         self._commit_fixtures()
 
     def _env(self, cr):
         return api.Environment(cr, api.SUPERUSER_ID, {"tz": "America/Panama"})
 
     def _commit_fixtures(self):
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
+        """A client with a plan of one ticket a period, plans required; what
+        is created is removed after the test, the last first."""
+        with self.committed_env() as env:
+            env = env(context={"tz": "America/Panama"})
             company = env.company
+            self.restore_after(company, ["helpdesk_plan_required_from"])
             customer = env["res.partner"].create(
                 {"name": "Concurrencia S.A.", "is_company": True}
             )
             contact = env["res.partner"].create(
                 {"name": "Pedro Paz", "parent_id": customer.id}
             )
+            self.remove_after(customer | contact)
             plan = env["helpdesk.plan"].create(
                 {
                     "name": "Plan de un ticket",
@@ -54,26 +57,23 @@ class TestConcurrency(BaseCase):
                     "ticket_quota": 1,
                 }
             )
+            self.remove_after(plan)
             subscription = env["helpdesk.plan.subscription"].create(
                 {"partner_id": customer.id, "plan_id": plan.id, "date_start": START}
             )
             subscription.action_activate()
+            self.addCleanup(self._remove_subscription, subscription.id)
             self.committed = {
-                "company": company.id,
-                "required_from": company.helpdesk_plan_required_from,
                 "partners": (customer | contact).ids,
                 "contact": contact.id,
-                "plan": plan.id,
                 "subscription": subscription.id,
-                "contract": subscription.contract_id.id,
             }
             company.helpdesk_plan_required_from = START
 
-    def _delete_committed(self):
-        if not self.committed:
-            return
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
+    def _remove_subscription(self, subscription_id):
+        """The tickets of the run with their consumptions, the subscription
+        and its contract, whose lines are cancelled first."""
+        with self.committed_env() as env:
             tickets = env["helpdesk.ticket"].search(
                 [("partner_id", "in", self.committed["partners"])]
             )
@@ -81,19 +81,13 @@ class TestConcurrency(BaseCase):
             tickets.message_ids.unlink()
             tickets.activity_ids.unlink()
             tickets.unlink()
-            env["helpdesk.plan.subscription"].browse(
-                self.committed["subscription"]
-            ).unlink()
-            contract = env["contract.contract"].browse(self.committed["contract"])
+            subscription = env["helpdesk.plan.subscription"].browse(subscription_id)
+            contract = subscription.contract_id
+            subscription.unlink()
             contract.contract_line_ids.write(
                 {"is_auto_renew": False, "is_canceled": True}
             )
             contract.unlink()
-            env["helpdesk.plan"].browse(self.committed["plan"]).unlink()
-            env["res.partner"].browse(self.committed["partners"]).unlink()
-            env["res.company"].browse(self.committed["company"]).write(
-                {"helpdesk_plan_required_from": self.committed["required_from"]}
-            )
 
     def _open_ticket(self, barrier, results, index):
         """Open a ticket in a transaction of its own, retried on a

@@ -9,6 +9,7 @@ from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, tagged
 from odoo.tests.common import get_db_name
 
+from odoo.addons.helpdesk_priority_matrix.tests.committed import CommittedFixtures
 from odoo.addons.helpdesk_priority_matrix.tests.common import SlaCommon
 
 TIMEOUT = 60
@@ -17,7 +18,7 @@ LOGGER = "odoo.addons.helpdesk_plans.models.helpdesk_plan_subscription_billing"
 
 
 @tagged("post_install", "-at_install")
-class TestCronOnTwoServers(BaseCase):
+class TestCronOnTwoServers(CommittedFixtures, BaseCase):
     """The renewal cron run by two servers at the same moment, each in its
     own transaction: every subscription is invoiced, charged and suspended
     once, and neither run fails.
@@ -32,11 +33,6 @@ class TestCronOnTwoServers(BaseCase):
         super().setUpClass()
         cls.registry = Registry(get_db_name())
 
-    def setUp(self):
-        super().setUp()
-        self.committed = {}
-        self.addCleanup(self._delete_committed)
-
     def _env(self, cr):
         return api.Environment(cr, api.SUPERUSER_ID, {"tz": "America/Panama"})
 
@@ -46,19 +42,17 @@ class TestCronOnTwoServers(BaseCase):
 
     def _commit_subscription(self, card_outcome):
         """A client subscribed from 1 July 2026 with a saved card that
-        the demo provider accepts or refuses."""
-        with self.registry.cursor() as cr, self.at(START):
-            env = self._env(cr)
+        the demo provider accepts or refuses; what is created is removed
+        after the test, the last first."""
+        with self.committed_env() as env, self.at(START):
+            env = env(context={"tz": "America/Panama"})
             provider = env.ref("payment.payment_provider_demo")
-            self.committed["provider"] = (
-                provider.id,
-                provider.state,
-                provider.company_id.id,
-            )
+            self.restore_after(provider, ["state", "company_id"])
             provider.write({"state": "test", "company_id": env.company.id})
             customer = env["res.partner"].create(
                 {"name": "Dos Servidores S.A.", "is_company": True}
             )
+            self.remove_after(customer)
             plan = env["helpdesk.plan"].create(
                 {
                     "name": "Plan de dos servidores",
@@ -69,6 +63,7 @@ class TestCronOnTwoServers(BaseCase):
                     "price": 350.0,
                 }
             )
+            self.remove_after(plan)
             token = env["payment.token"].create(
                 {
                     "provider_id": provider.id,
@@ -79,6 +74,7 @@ class TestCronOnTwoServers(BaseCase):
                     "demo_simulated_state": card_outcome,
                 }
             )
+            self.remove_after(token)
             subscription = env["helpdesk.plan.subscription"].create(
                 {
                     "partner_id": customer.id,
@@ -88,27 +84,19 @@ class TestCronOnTwoServers(BaseCase):
                 }
             )
             subscription.action_activate()
+            self.addCleanup(self._remove_subscription, subscription.id)
             # The first day after the grace period of a charge failed at start.
             self.suspension_day = START + timedelta(
                 days=env.company.helpdesk_plan_grace_days + 1
             )
-            self.committed.update(
-                customer=customer.id,
-                plan=plan.id,
-                token=token.id,
-                subscription=subscription.id,
-                contract=subscription.contract_id.id,
-            )
         return subscription.id
 
-    def _delete_committed(self):
-        if "subscription" not in self.committed:
-            return
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            subscription = env["helpdesk.plan.subscription"].browse(
-                self.committed["subscription"]
-            )
+    def _remove_subscription(self, subscription_id):
+        """The subscription with its invoices, card transactions and
+        payments (drafted first), and its contract, whose lines are
+        cancelled first."""
+        with self.committed_env() as env:
+            subscription = env["helpdesk.plan.subscription"].browse(subscription_id)
             invoices = subscription._invoices()
             transactions = invoices.transaction_ids
             payments = transactions.payment_id | invoices.matched_payment_ids
@@ -118,19 +106,12 @@ class TestCronOnTwoServers(BaseCase):
             transactions.unlink()
             invoices.with_context(force_delete=True).unlink()
             subscription.message_ids.unlink()
+            contract = subscription.contract_id
             subscription.unlink()
-            contract = env["contract.contract"].browse(self.committed["contract"])
             contract.contract_line_ids.write(
                 {"is_auto_renew": False, "is_canceled": True}
             )
             contract.unlink()
-            env["payment.token"].browse(self.committed["token"]).unlink()
-            env["helpdesk.plan"].browse(self.committed["plan"]).unlink()
-            env["res.partner"].browse(self.committed["customer"]).unlink()
-            provider_id, state, company_id = self.committed["provider"]
-            env["payment.provider"].browse(provider_id).write(
-                {"state": state, "company_id": company_id}
-            )
 
     def _run_cron_on_two_servers(self, day):
         """Both servers take their snapshot, then run the cron at once."""
