@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_available
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import (
+    lock_available,
+    race_savepoint,
+)
 
 from .helpdesk_ticket_autoclose import AUTOMATIC
 from .helpdesk_ticket_waiting_clock import AUTOCLOSE_DUE_FIELDS
@@ -73,9 +76,13 @@ class HelpdeskTicket(models.Model):
             ("autoclose_priority_drop_due", "_autoclose_lower_priority"),
             ("autoclose_close_due", "_autoclose_close_due_tickets"),
         ):
-            tickets = self._autoclose_lock_due(field_name, now, batch_size - done)
-            getattr(tickets, step)()
-            tickets.flush_recordset()
+            # A step that loses a race with another worker on a row it
+            # writes is undone and left to the next call, on a new snapshot.
+            with race_savepoint(self.env) as race:
+                tickets = self._autoclose_lock_due(field_name, now, batch_size - done)
+                getattr(tickets, step)()
+            if race.lost:
+                break
             done += len(tickets)
         remaining = sum(
             self.search_count([(name, "<=", now)]) for name in AUTOCLOSE_DUE_FIELDS
