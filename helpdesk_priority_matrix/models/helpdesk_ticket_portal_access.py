@@ -1,4 +1,6 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 
@@ -25,25 +27,36 @@ class HelpdeskTicket(models.Model):
             ticket.portal_client_id = ticket.commercial_partner_id
 
     def _search_portal_client_id(self, operator, value):
-        """Tickets whose contact, or one of whose followers, is ``value`` or
-        one of its contacts (``child_of``, as helpdesk_mgmt's rule says)."""
-        if operator != "=" or not isinstance(value, int):
-            raise NotImplementedError(f"portal_client_id {operator} {value!r}")
+        """Tickets whose contact, or one of whose followers, is one of the
+        partners ``value`` or one of their contacts (``child_of``, as
+        helpdesk_mgmt's rule says); ``!=`` and ``not in`` the others."""
+        if operator not in ("=", "in", "!=", "not in"):
+            raise UserError(
+                self.env._(
+                    "Tickets are searched by portal client with =, !=, in or "
+                    "not in, not with %(operator)s.",
+                    operator=operator,
+                )
+            )
+        positive = operator in ("=", "in")
+        clients = [value] if isinstance(value, int) else [v for v in value or () if v]
         partners = (
             self.env["res.partner"]
             .sudo()
             .with_context(active_test=False)
-            .search([("id", "child_of", value)])
+            .search([("id", "child_of", clients)])
+            if clients
+            else self.env["res.partner"]
         )
         if not partners:
-            return [("id", "=", False)]
+            return expression.FALSE_DOMAIN if positive else expression.TRUE_DOMAIN
         ids = tuple(partners.ids)
         self.env["mail.followers"].flush_model(["res_model", "res_id", "partner_id"])
         self.flush_model(["partner_id"])
         return [
             (
                 "id",
-                "in",
+                "in" if positive else "not in",
                 SQL(
                     "(SELECT id FROM helpdesk_ticket WHERE partner_id IN %s "
                     "UNION SELECT res_id FROM mail_followers "

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -65,6 +66,16 @@ class TestPortalAccess(TransactionCase):
         mine = self._helpdesk_mgmt_answer() & (self.visible | self.hidden)
         self.assertEqual(readable, mine)
         self.assertEqual(tickets.search_count([("id", "in", self.hidden.ids)]), 0)
+
+    def test_searched_by_client_and_by_the_others(self):
+        tickets = self.env["helpdesk.ticket"]
+        fixtures = [("id", "in", (self.visible | self.hidden).ids)]
+        mine = tickets.search(fixtures + [("portal_client_id", "in", self.client.ids)])
+        self.assertEqual(mine, self.visible)
+        others = tickets.search(fixtures + [("portal_client_id", "!=", self.client.id)])
+        self.assertEqual(others, self.hidden)
+        with self.assertRaises(UserError):
+            tickets.search([("portal_client_id", "ilike", "Sur")])
 
     def test_the_rule_is_one_lookup(self):
         rule = self.env.ref("helpdesk_mgmt.helpdesk_ticket_rule_portal")
