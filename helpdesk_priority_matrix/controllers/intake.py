@@ -48,7 +48,9 @@ class HelpdeskTicketIntakeController(HelpdeskTicketPriorityController):
         if not team and company.sudo().helpdesk_default_team_id:
             team = company.sudo().helpdesk_default_team_id
             vals["team_id"] = team.id
-            vals["stage_id"] = team._get_applicable_stages()[:1].id
+            vals["stage_id"] = env["helpdesk.ticket"]._creation_first_stage_id(
+                team.id, False
+            )
         if kw.get("request_kind") in dict(REQUEST_KINDS):
             vals["request_kind"] = kw["request_kind"]
         choice = {

@@ -33,6 +33,7 @@ from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_confirmation
 from . import helpdesk_ticket_notification
 from . import helpdesk_ticket_portal_access
+from . import helpdesk_ticket_creation
 from . import helpdesk_ticket
 from . import ir_http
 from . import fetchmail_server

@@ -41,8 +41,11 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = self._intake_prepare_vals(vals_list)
+        known = self._creation_prepare_vals(vals_list)
         vals_list = self._confirmation_prepare_vals(vals_list)
-        tickets = super().create(vals_list)
+        creating = super(HelpdeskTicket, self._creation_env())
+        tickets = creating.create(vals_list).with_env(self.env)
+        tickets._creation_keep_known(known)
         for ticket, vals in zip(tickets, vals_list, strict=True):
             ticket._priority_remember_override(vals)
         tickets._sla_start_paused()

@@ -13,7 +13,9 @@ HIGH_PRIORITY_STARS = "3"
 
 
 class HelpdeskTicketTeam(models.Model):
-    _inherit = "helpdesk.ticket.team"
+    _name = "helpdesk.ticket.team"
+    # A team's company and stages give its tickets' first stage, cached.
+    _inherit = ["helpdesk.ticket.team", "helpdesk.config.cache.mixin"]
 
     sla_policy_id = fields.Many2one(
         comodel_name="helpdesk.sla.policy",

@@ -12,6 +12,7 @@ from . import test_security
 from . import test_portal_close
 from . import test_intake_email
 from . import test_intake
+from . import test_ticket_creation
 from . import test_intake_priority_choice
 from . import test_intake_billing
 from . import test_intake_notification

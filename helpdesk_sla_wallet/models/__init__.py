@@ -6,6 +6,7 @@ from . import helpdesk_wallet_notice
 from . import helpdesk_wallet_move
 from . import helpdesk_ticket_wallet
 from . import helpdesk_ticket_diagnosis
+from . import helpdesk_ticket_task
 from . import product_template
 from . import res_company
 from . import res_config_settings

@@ -8,3 +8,4 @@ from . import test_tour_portal
 from . import test_tour_backend
 from . import test_wallet_reclaim
 from . import test_wallet_confirmation
+from . import test_wallet_ticket_task
