@@ -35,11 +35,13 @@ class HelpdeskPlanConsumption(models.Model):
         selection=[("quota", "Plan quota"), ("bag", "Add-on bag")],
         compute="_compute_source",
         store=True,
+        precompute=True,
     )
     plan_id = fields.Many2one(
         comodel_name="helpdesk.plan",
         compute="_compute_plan_partner",
         store=True,
+        precompute=True,
         index=True,
     )
     partner_id = fields.Many2one(
@@ -47,12 +49,14 @@ class HelpdeskPlanConsumption(models.Model):
         string="Client",
         compute="_compute_plan_partner",
         store=True,
+        precompute=True,
         index=True,
     )
     company_id = fields.Many2one(
         comodel_name="res.company",
         compute="_compute_plan_partner",
         store=True,
+        precompute=True,
         index=True,
     )
     period_start = fields.Date(required=True, index=True)
@@ -67,6 +71,7 @@ class HelpdeskPlanConsumption(models.Model):
     ticket_count = fields.Integer(
         compute="_compute_ticket_count",
         store=True,
+        precompute=True,
         string="Tickets",
         help="1 for a ticket that counts, 0 once released (for the reports).",
     )

@@ -1,6 +1,6 @@
 from odoo import models
 
-from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_rows, touch_rows
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import touch_rows
 
 
 class HelpdeskPlanSubscription(models.Model):
@@ -11,11 +11,10 @@ class HelpdeskPlanSubscription(models.Model):
     _inherit = "helpdesk.plan.subscription"
 
     def _lock_for_claim(self):
-        """Serialise the claims on this subscription: the row is locked and
-        touched, so that a concurrent claim waits, then fails to serialise
-        and is retried on a snapshot that sees this claim."""
+        """Serialise the claims on this subscription: the row is written
+        (which locks it), so that a concurrent claim waits, then fails to
+        serialise and is retried on a snapshot that sees this claim."""
         self.ensure_one()
-        lock_rows(self.env.cr, self._table, self.ids)
         touch_rows(self.env.cr, self._table, self.ids, "last_claim_date")
         self.invalidate_recordset(["last_claim_date"])
 

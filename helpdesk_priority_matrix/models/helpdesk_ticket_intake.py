@@ -43,11 +43,11 @@ class HelpdeskTicket(models.Model):
         """A ticket received by email records the email channel, whichever
         alias or server brought it."""
         custom_values = dict(custom_values or {})
-        channel = self.env.ref(
+        channel_id = self.env["ir.model.data"]._xmlid_to_res_id(
             "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
         )
-        if channel:
-            custom_values.setdefault("channel_id", channel.id)
+        if channel_id:
+            custom_values.setdefault("channel_id", channel_id)
         return super().message_new(msg, custom_values=custom_values)
 
     # ------------------------------------------------------------------

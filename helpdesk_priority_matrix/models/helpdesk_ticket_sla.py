@@ -285,14 +285,14 @@ class HelpdeskTicket(models.Model):
             return False
         if message.message_type not in ("comment", "email"):
             return False
-        if message.subtype_id.internal:
+        # An author with an internal user is not a "share" partner; the
+        # client's emails stop here, before the subtype is read.
+        author = message.author_id
+        if not author or author.partner_share:
             return False
-        if not message.subtype_id:
-            return False
-        author_users = message.author_id.user_ids
-        root = self.env.ref("base.partner_root", raise_if_not_found=False)
-        return (
-            bool(author_users)
-            and not all(author_users.mapped("share"))
-            and message.author_id != root
+        root_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "base.partner_root", raise_if_not_found=False
         )
+        if author.id == root_id:
+            return False
+        return bool(message.subtype_id) and not message.subtype_id.internal

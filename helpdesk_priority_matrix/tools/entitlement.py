@@ -24,7 +24,9 @@ class Candidate:
     ``covers=False`` is not an answer but a reason: the source would cover
     the ticket, were it not for what ``message`` says (an empty wallet, a
     category the plan excludes). Reasons are never claimed; their messages
-    tell the client why the ticket is uncovered.
+    tell the client why the ticket is uncovered. ``refusal``, what the
+    client is told when the claim is refused, may be a function that
+    returns it: it is then only worked out when a claim is refused.
     """
 
     source: str
@@ -34,12 +36,15 @@ class Candidate:
     covers: bool = True
     consumes: bool = False
     reference: object = None
-    refusal: str = ""
+    refusal: object = ""
 
     @property
     def reason(self):
         """What the client is told when this candidate did not cover."""
-        return self.message if not self.covers else (self.refusal or self.message)
+        if not self.covers:
+            return self.message
+        refusal = self.refusal() if callable(self.refusal) else self.refusal
+        return refusal or self.message
 
 
 def choose(candidates, claim):

@@ -90,7 +90,7 @@ class HelpdeskTicket(models.Model):
                 message=self._wallet_coverage_message(credit, consumes),
                 consumes=consumes,
                 reference=wallet,
-                refusal=wallet._empty_message(),
+                refusal=wallet._empty_message,
             )
         )
         return candidates

@@ -221,7 +221,8 @@ class HelpdeskWallet(models.Model):
         self.env.flush_all()
         lock_rows(self.env.cr, self._table, self.ids)
         self.invalidate_recordset()
-        self.move_ids.invalidate_recordset()
+        # Without reading the ledger to forget it: it is read next.
+        self.env["helpdesk.wallet.move"].invalidate_model()
 
     # ------------------------------------------------------------------
     # Credits

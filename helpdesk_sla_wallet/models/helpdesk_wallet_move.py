@@ -37,9 +37,15 @@ class HelpdeskWalletMove(models.Model):
         ondelete="restrict",
     )
     partner_id = fields.Many2one(
-        related="wallet_id.partner_id", string="Client", store=True, index=True
+        related="wallet_id.partner_id",
+        string="Client",
+        store=True,
+        precompute=True,
+        index=True,
     )
-    company_id = fields.Many2one(related="wallet_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="wallet_id.company_id", store=True, precompute=True, index=True
+    )
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
     kind = fields.Selection(selection=MOVE_KINDS, required=True, index=True)
     amount = fields.Integer(
@@ -66,6 +72,7 @@ class HelpdeskWalletMove(models.Model):
     remaining = fields.Integer(
         compute="_compute_remaining",
         store=True,
+        precompute=True,
         help="Tickets of this credit not used yet.",
     )
     origin_id = fields.Many2one(
@@ -97,7 +104,11 @@ class HelpdeskWalletMove(models.Model):
         ondelete="restrict",
     )
     sale_order_id = fields.Many2one(
-        related="sale_line_id.order_id", string="Sale Order", store=True, index=True
+        related="sale_line_id.order_id",
+        string="Sale Order",
+        store=True,
+        precompute=True,
+        index=True,
     )
     invoice_id = fields.Many2one(
         comodel_name="account.move", index=True, ondelete="restrict"

@@ -102,10 +102,24 @@ def test_equal_sequences_keep_the_proposed_order():
         (WALLET, "La bolsa de horas está agotada."),
         (PLAN, "Plan Premium"),
         (Candidate("wallet", SEQUENCE_WALLET, covers=False, refusal="x"), ""),
+        (Candidate("wallet", SEQUENCE_WALLET, refusal=lambda: "Vacía."), "Vacía."),
+        (
+            Candidate("wallet", SEQUENCE_WALLET, message="Cubierto", refusal=str),
+            "Cubierto",
+        ),
     ],
 )
 def test_reason_told_to_the_client(candidate, reason):
     assert candidate.reason == reason
+
+
+def test_refusal_worked_out_only_when_told():
+    asked = []
+    candidate = Candidate(
+        "wallet", SEQUENCE_WALLET, consumes=True, refusal=lambda: asked.append(1)
+    )
+    assert choose([candidate], Claims(accepting=("wallet",)))[0] is candidate
+    assert not asked
 
 
 def test_business_order_of_the_sources():
