@@ -90,23 +90,16 @@ class HelpdeskTicket(models.Model):
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 
     def _autoclose_post(self, template_xmlid):
-        """Post a client-facing template on the ticket as an automatic
-        message (it neither answers nor asks anything)."""
+        """Post a client-facing template on the tickets as an automatic
+        message (it neither answers nor asks anything), rendered for all of
+        them at once."""
         template = self.env.ref(template_xmlid, raise_if_not_found=False)
-        if not template:
-            return
-        for ticket in self.with_context(**{AUTOMATIC: True}):
-            ticket.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=ticket.partner_id.ids,
-            )
+        if template:
+            self.with_context(**{AUTOMATIC: True})._helpdesk_post_template(template)
 
     def _autoclose_remind(self):
+        self._autoclose_post("helpdesk_autoclose.mail_template_autoclose_reminder")
         for ticket in self:
-            ticket._autoclose_post(
-                "helpdesk_autoclose.mail_template_autoclose_reminder"
-            )
             ticket.autoclose_reminded_since = ticket.autoclose_waiting_since
 
     def _autoclose_close_due_tickets(self):
@@ -117,7 +110,8 @@ class HelpdeskTicket(models.Model):
             lambda t: t._autoclose_stage_kind(rules) == "validation"
         )
         validation._autoclose_close_solved("accepted")
-        for ticket in (self - validation).with_context(**{AUTOMATIC: True}):
+        inactive = (self - validation).with_context(**{AUTOMATIC: True})
+        for ticket in inactive:
             rule = ticket._autoclose_rule()
             ticket.write(
                 {
@@ -125,4 +119,4 @@ class HelpdeskTicket(models.Model):
                     "autoclose_close_reason": "inactivity",
                 }
             )
-            ticket._autoclose_post("helpdesk_autoclose.mail_template_autoclose_closed")
+        inactive._autoclose_post("helpdesk_autoclose.mail_template_autoclose_closed")

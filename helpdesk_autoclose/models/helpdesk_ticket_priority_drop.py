@@ -40,6 +40,7 @@ class HelpdeskTicket(models.Model):
     def _autoclose_lower_priority(self):
         """Lower each ticket one level, once per waiting period; the SLA
         deadlines are planned again from the new level by the foundation."""
+        lowered = self.browse()
         for ticket in self.with_context(**{AUTOMATIC: True}):
             lower = ticket._autoclose_lower_level()
             values = {"autoclose_dropped_since": ticket.autoclose_waiting_since}
@@ -48,8 +49,6 @@ class HelpdeskTicket(models.Model):
                     ticket.priority_level_id.id
                 )
                 values["priority_level_id"] = lower.id
+                lowered |= ticket
             ticket.write(values)
-            if lower:
-                ticket._autoclose_post(
-                    "helpdesk_autoclose.mail_template_autoclose_priority"
-                )
+        lowered._autoclose_post("helpdesk_autoclose.mail_template_autoclose_priority")

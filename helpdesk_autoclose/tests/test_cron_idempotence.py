@@ -4,7 +4,6 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from ..models.helpdesk_ticket_autoclose_cron import HelpdeskTicket
 from ..models.helpdesk_ticket_waiting_clock import AUTOCLOSE_DUE_FIELDS
 from .common import CLOSED, REMINDER, AutocloseCommon
 
@@ -32,17 +31,19 @@ class TestCronIdempotence(AutocloseCommon):
         tickets = self.waiting_ticket(2026, 11, 19, 16, 0) | self.waiting_ticket(
             2026, 11, 19, 16, 5
         )
-        original = HelpdeskTicket._autoclose_post
+        tickets_class = type(self.env["helpdesk.ticket"])
+        original = tickets_class.message_post
         posted = []
 
-        def crash_on_second(records, template_xmlid):
+        def crash_on_second(records, **values):
+            """The worker dies once the first reminder is posted."""
             posted.append(records.id)
             if len(posted) == 2:
                 raise RuntimeError("worker killed")
-            return original(records, template_xmlid)
+            return original(records, **values)
 
         with (
-            patch.object(HelpdeskTicket, "_autoclose_post", crash_on_second),
+            patch.object(tickets_class, "message_post", crash_on_second),
             self.assertRaises(RuntimeError),
             self.env.cr.savepoint(),
         ):

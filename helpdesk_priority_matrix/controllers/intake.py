@@ -70,11 +70,13 @@ class HelpdeskTicketIntakeController(HelpdeskTicketPriorityController):
     def _intake_chosen_level(team, company, kw):
         """The level the client picked for ``team``, if it is one the team
         offers; anything else is ignored."""
+        raw = (kw.get(f"priority_level_{team.id or 0}") or "").strip()
+        if not raw:
+            return request.env["helpdesk.priority.level"]
         levels = (
             request.env["helpdesk.ticket"].sudo()._priority_portal_levels(team, company)
         )
-        raw = kw.get(f"priority_level_{team.id or 0}") or ""
-        return levels.filtered(lambda level: str(level.id) == raw.strip())[:1]
+        return levels.filtered(lambda level: str(level.id) == raw)[:1]
 
     # ------------------------------------------------------------------
     # Approval of requesters

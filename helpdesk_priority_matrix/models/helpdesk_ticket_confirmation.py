@@ -87,30 +87,10 @@ class HelpdeskTicket(models.Model):
         if template:
             wanted = self._confirmation_wanted()
             for company, tickets in wanted.grouped("company_id").items():
-                tickets._confirmation_post(template, company.partner_id)
+                author = company.partner_id
+                tickets._helpdesk_post_template(
+                    template,
+                    author_id=author.id,
+                    email_from=author.email_formatted or None,
+                )
         self.confirmation_queued_at = False
-
-    def _confirmation_post(self, template, author):
-        """Post ``template`` on these tickets through one composer, as
-        ``message_post_with_source`` does for one ticket: the template is
-        rendered for all of them at once, in each client's language."""
-        composer = (
-            self.env["mail.compose.message"]
-            .with_context(
-                default_composition_mode="comment",
-                default_model=self._name,
-                default_res_ids=self.ids,
-                default_template_id=template.id,
-            )
-            .create(
-                {
-                    "message_type": "notification",
-                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id(
-                        "mail.mt_comment"
-                    ),
-                    "author_id": author.id,
-                    "email_from": author.email_formatted or None,
-                }
-            )
-        )
-        composer._action_send_mail()

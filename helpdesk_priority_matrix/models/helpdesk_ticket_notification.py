@@ -33,6 +33,34 @@ class HelpdeskTicket(models.Model):
             },
         }
 
+    def _helpdesk_post_template(self, template, **values):
+        """Post ``template`` on these tickets through one composer, as
+        ``message_post_with_source`` does ticket by ticket: the template is
+        rendered for all of them at once, in each client's language, and
+        each ticket gets its own message. ``values`` go to the composer
+        (the author, the sender)."""
+        if not self:
+            return self.env["mail.message"]
+        composer = (
+            self.env["mail.compose.message"]
+            .with_context(
+                default_composition_mode="comment",
+                default_model=self._name,
+                default_res_ids=self.ids,
+                default_template_id=template.id,
+            )
+            .create(
+                {
+                    "message_type": "notification",
+                    "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id(
+                        "mail.mt_comment"
+                    ),
+                    **values,
+                }
+            )
+        )
+        return composer._action_send_mail()[1]
+
     def _helpdesk_client_tz(self):
         """The time zone the client reads dates in: the contact's, else the
         working hours' of the policy, else the company's."""
