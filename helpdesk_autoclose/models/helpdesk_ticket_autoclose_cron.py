@@ -31,18 +31,15 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
 
-    def _autoclose_lock_due(self, field_name, now, limit):
-        """Up to ``limit`` active tickets due by ``now`` on ``field_name``,
-        in due order, locked for this transaction; rows another worker holds
-        or changed since this transaction's snapshot are skipped.
+    def _autoclose_due_ids(self, field_name, now, limit):
+        """Ids of up to ``limit`` active tickets due by ``now`` on
+        ``field_name``, in due order.
 
         One statement, in due order, through the partial index of the due
-        date, reads the due rows: the cost does not grow with the number of
-        open tickets. They are then locked as a shared cron batch
-        (:func:`lock_available`).
+        date: the cost does not grow with the number of open tickets.
         """
         if limit <= 0:
-            return self.browse()
+            return []
         self.flush_model([field_name, "active"])
         column = SQL.identifier(field_name)
         self.env.cr.execute(
@@ -55,9 +52,19 @@ class HelpdeskTicket(models.Model):
                 limit,
             )
         )
-        due_ids = [row[0] for row in self.env.cr.fetchall()]
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _autoclose_lock(self, due_ids):
+        """The tickets of ``due_ids`` locked for this transaction, as a
+        shared cron batch (:func:`lock_available`): rows another worker
+        holds or changed since this transaction's snapshot are skipped."""
         locked = set(lock_available(self.env.cr, self._table, due_ids))
         return self.browse([ticket_id for ticket_id in due_ids if ticket_id in locked])
+
+    def _autoclose_lock_due(self, field_name, now, limit):
+        """Up to ``limit`` active tickets due by ``now`` on ``field_name``,
+        in due order, locked for this transaction."""
+        return self._autoclose_lock(self._autoclose_due_ids(field_name, now, limit))
 
     @api.model
     def _cron_autoclose(self, batch_size=100):
@@ -67,25 +74,33 @@ class HelpdeskTicket(models.Model):
         progress remains. The markers (reminded period, lowered period,
         closing stage) are written in the same transaction as the messages,
         so a rerun, a crash in the middle of a batch or a second worker
-        never reminds or closes twice.
+        never reminds or closes twice. A run with nothing due reads the
+        three due dates and nothing else.
         """
         now = fields.Datetime.now()
         done = 0
+        found = False
         for field_name, step in (
             ("autoclose_reminder_due", "_autoclose_remind"),
             ("autoclose_priority_drop_due", "_autoclose_lower_priority"),
             ("autoclose_close_due", "_autoclose_close_due_tickets"),
         ):
+            due_ids = self._autoclose_due_ids(field_name, now, batch_size - done)
+            if not due_ids:
+                continue
+            found = True
             # A step that loses a race with another worker on a row it
             # writes is undone and left to the next call, on a new snapshot.
             with race_savepoint(self.env) as race:
-                tickets = self._autoclose_lock_due(field_name, now, batch_size - done)
+                tickets = self._autoclose_lock(due_ids)
                 getattr(tickets, step)()
             if race.lost:
                 break
             done += len(tickets)
-        remaining = sum(
-            self.search_count([(name, "<=", now)]) for name in AUTOCLOSE_DUE_FIELDS
+        remaining = (
+            sum(self.search_count([(name, "<=", now)]) for name in AUTOCLOSE_DUE_FIELDS)
+            if found
+            else 0
         )
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
 

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.tools import ormcache
 
 INTAKE_CHANNELS = [
     ("web", "Web Form"),
@@ -15,7 +16,9 @@ AGENT_CHANNELS = ("phone", "whatsapp", "meeting")
 
 
 class HelpdeskTicketChannel(models.Model):
-    _inherit = "helpdesk.ticket.channel"
+    _name = "helpdesk.ticket.channel"
+    # Each new ticket asks what kind its channel is: kept in a cache.
+    _inherit = ["helpdesk.ticket.channel", "helpdesk.config.cache.mixin"]
 
     code = fields.Selection(
         selection=INTAKE_CHANNELS,
@@ -24,3 +27,16 @@ class HelpdeskTicketChannel(models.Model):
         "automatically; an agent registers phone, WhatsApp and meeting "
         "requests with the moment the client actually asked.",
     )
+
+    @api.model
+    def _code_of(self, channel_id):
+        """The kind of the channel ``channel_id`` (False for none)."""
+        return self._codes().get(channel_id, False)
+
+    @api.model
+    @ormcache()
+    def _codes(self):
+        channels = (
+            self.sudo().with_context(active_test=False).search_fetch([], ["code"])
+        )
+        return {channel.id: channel.code for channel in channels}

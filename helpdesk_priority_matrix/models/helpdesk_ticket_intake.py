@@ -63,7 +63,7 @@ class HelpdeskTicket(models.Model):
         for vals in vals_list:
             if vals.get("team_id"):
                 continue
-            if channels.browse(vals.get("channel_id")).code not in CLIENT_CHANNELS:
+            if channels._code_of(vals.get("channel_id")) not in CLIENT_CHANNELS:
                 continue
             company = self.env["res.company"].browse(
                 vals.get("company_id") or self.env.company.id
