@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.helpdesk_priority_matrix.tools.row_lock import lock_rows, touch_rows
+from odoo.addons.helpdesk_priority_matrix.tools.row_lock import touch_rows
 
 from ..tools import bag_expiry
 
@@ -178,7 +178,6 @@ class HelpdeskPlanBag(models.Model):
         ``_lock_for_claim`` for the locking)."""
         self.ensure_one()
         bag = self.sudo()
-        lock_rows(self.env.cr, bag._table, bag.ids)
         touch_rows(self.env.cr, bag._table, bag.ids, "last_claim_date")
         bag.invalidate_recordset(["active", "last_claim_date"])
         day = ticket._plan_day()

@@ -114,15 +114,19 @@ def lock_available(cr, table, ids):
 
 
 def touch_rows(cr, table, ids, column):
-    """Write the current time into ``column`` of the locked rows ``ids``.
+    """Write the current time into ``column`` of the rows ``ids``.
 
     A lock alone does not stop a transaction whose snapshot predates this
     one's commit from locking the row afterwards and repeating the work on
     what it saw; once the row is written, it fails to serialise instead, and
-    skips the row or retries on a new snapshot."""
+    skips the row or retries on a new snapshot. The write locks the rows
+    too: one row needs no :func:`lock_rows` before it (several do, so that
+    they are locked in the order of their ids)."""
     cr.execute(
         sql.SQL("UPDATE {} SET {} = (now() at time zone 'UTC') WHERE id IN %s").format(
             sql.Identifier(table), sql.Identifier(column)
         ),
         [tuple(ids)],
+        # A lost race is expected and handled by the caller: not an error.
+        log_exceptions=False,
     )
