@@ -65,6 +65,14 @@ class HelpdeskPriorityLevel(models.Model):
             for level in levels
         }
 
+    @api.model
+    @ormcache()
+    def _sequences(self):
+        """{level id: sequence}, the rank of every level (lower is more
+        urgent), kept like ``_ticket_terms``."""
+        levels = self.sudo().with_context(active_test=False).search([])
+        return {level.id: level.sequence for level in levels}
+
     def _compute_display_name(self):
         for level in self:
             level.display_name = (

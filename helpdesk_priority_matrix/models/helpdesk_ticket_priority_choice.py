@@ -21,23 +21,23 @@ class HelpdeskTicket(models.Model):
         cap of the team is applied to cases not listed as critical.
         """
         decided_by = team.priority_decided_by or "matrix"
+        proposed = (
+            decided_by == "matrix" and choice.get("impact") and choice.get("urgency")
+        )
+        picked = decided_by == "client_level" and choice.get("level")
+        if not (proposed or picked):
+            return {}
         _matrix_id, levels = self.env["helpdesk.priority.matrix"]._levels_for(
             team.id, company.id
         )
-        ranks = {
-            level.id: level.sequence
-            for level in self.env["helpdesk.priority.level"].browse(
-                list(set(levels.values()))
-            )
-        }
+        ranks = self.env["helpdesk.priority.level"]._sequences()
 
         def rank(impact, urgency):
             return ranks.get(levels.get((impact, urgency)), 0)
 
-        cell = None
-        if decided_by == "matrix" and choice.get("impact") and choice.get("urgency"):
+        if proposed:
             cell = (choice["impact"], choice["urgency"])
-        elif decided_by == "client_level" and choice.get("level"):
+        else:
             cell = cell_for_rank(rank, choice["level"].sequence)
         if not cell:
             return {}
