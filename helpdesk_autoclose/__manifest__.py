@@ -5,7 +5,7 @@
     "summary": "Tickets waiting on the client are reminded and closed in business "
     "days, solutions are validated by the client, replies after close follow a "
     "policy",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "After-Sales",
     "author": "Helpdesk SLA suite contributors",

@@ -10,6 +10,9 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
+    # Every new ticket looks for an older one of its client: without this
+    # index the search reads the whole table.
+    commercial_partner_id = fields.Many2one(index=True)
     probable_duplicate_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
         string="Probable Duplicate Of",

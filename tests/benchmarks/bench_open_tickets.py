@@ -15,10 +15,14 @@ tickets), analyzes it at each step, and measures at each size asked for:
   the portal's page size), with the record rule of the portal user. The
   row is the SQL time of both searches (the queries' time as Odoo's
   cursor measures it, ORM excluded); the notes give what PostgreSQL says
-  of the two main queries (EXPLAIN ANALYZE: execution time and scans).
+  of the two main queries (EXPLAIN ANALYZE: execution time and scans);
+- a new ticket of a client of its own, one per request, at the same
+  sizes: what a ticket costs must not grow with the tickets of others
+  (the search for a probable duplicate among the client's tickets).
 """
 
 from bench_crons import analyze, waiting_ticket
+from bench_ticket_create import create
 from common import Goal, Intake, Stopwatch, copy_row, idle_runs, transaction, vacuum
 
 from odoo import fields
@@ -29,6 +33,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 SAME_GOAL = Goal(1.2)
 IDLE_RUNS = 10
 PORTAL_RUNS = 20
+CREATE_RUNS = 20
 CLIENT_TICKETS = 20
 # helpdesk_mgmt's default sort of /my/tickets ("date").
 PORTAL_ORDER = "create_date desc"
@@ -132,10 +137,33 @@ def add_rows(table, args):
         rows["portal", few],
         SAME_GOAL,
     )
+    table.section("7. a new ticket among many tickets of other clients")
+    for size in args.portal:
+        rows["create", size] = table.result(
+            f"create 1/request, {size} other tickets", "suite", "ticket", CREATE_RUNS
+        )
+    table.ratio(
+        f"create, {many} / {few} other tickets",
+        rows["create", many],
+        rows["create", few],
+        SAME_GOAL,
+    )
     return rows
 
 
-def measure_size(env, size, args, user, rows, table):
+def new_tickets(env, intake, client):
+    """``CREATE_RUNS`` tickets of ``client``, one per request, each rolled
+    back: the table keeps its size."""
+    stopwatch = Stopwatch(env.cr)
+    for values in intake.values(CREATE_RUNS, client):
+        create(env, [values], stopwatch)
+    return stopwatch
+
+
+def measure_size(env, size, args, clients, rows, table):
+    """The measures at ``size`` tickets; ``clients`` holds the intake, the
+    portal user with 20 tickets and a client with none."""
+    intake, user, newcomer = clients
     if size in args.idle:
         for name, cron in IDLE_CRONS.items():
             idle_runs(env, cron, 1)
@@ -148,6 +176,9 @@ def measure_size(env, size, args, user, rows, table):
             for _run in range(PORTAL_RUNS):
                 counted.add(portal_list(env, user, stopwatch))
             rows["portal", size].add(_per_run(stopwatch, PORTAL_RUNS))
+        new_tickets(env, intake, newcomer)
+        for _repeat in range(args.repeats):
+            rows["create", size].add(new_tickets(env, intake, newcomer))
         table.note(
             f"/my/tickets, {size} other tickets: the client sees "
             f"{'/'.join(map(str, sorted(counted)))}; {portal_plans(env, user)}"
@@ -166,10 +197,13 @@ def run(env, args, table):
     vacuum(env, "helpdesk_ticket")
     with transaction(env):
         intake = Intake.create(env)
-        user = portal_user(env, intake)
+        newcomer = env["res.partner"].create(
+            {"name": "Cliente nuevo S.A.", "email": "ti@nuevo.example.com"}
+        )
+        clients = (intake, portal_user(env, intake), newcomer)
         # Nothing due: the source is not waiting for its confirmation, and
         # its waiting clock and SLA check lie ahead.
         source = waiting_ticket(env, fields.Datetime.now(), "En espera")
         for size in sorted({*args.idle, *args.portal}):
             fill(env, source, size)
-            measure_size(env, size, args, user, rows, table)
+            measure_size(env, size, args, clients, rows, table)
