@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools.sql import create_index
 
 from .helpdesk_ticket_autoclose import AUTOMATIC
 
@@ -10,9 +11,6 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    # Every new ticket looks for an older one of its client: without this
-    # index the search reads the whole table.
-    commercial_partner_id = fields.Many2one(index=True)
     probable_duplicate_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
         string="Probable Duplicate Of",
@@ -21,6 +19,17 @@ class HelpdeskTicket(models.Model):
         help="Open ticket of the same client with the same subject or "
         "category: the client may have opened a new ticket for an open case.",
     )
+
+    def init(self):
+        super().init()
+        # Every new ticket looks for an older one of its client: without
+        # this index the search reads the whole table.
+        create_index(
+            self.env.cr,
+            "helpdesk_ticket__commercial_partner_id_index",
+            self._table,
+            ["commercial_partner_id"],
+        )
 
     @api.model
     def _autoclose_subject_key(self, subject):
