@@ -21,7 +21,6 @@ class HelpdeskTicket(models.Model):
     )
 
     def init(self):
-        super().init()
         # Every new ticket looks for an older one of its client: without
         # this index the search reads the whole table.
         create_index(
