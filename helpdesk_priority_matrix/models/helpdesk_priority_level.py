@@ -1,3 +1,5 @@
+from collections import namedtuple
+
 from odoo import api, fields, models
 from odoo.tools import ormcache
 
@@ -7,6 +9,12 @@ TICKET_PRIORITY_STARS = [
     ("2", "High"),
     ("3", "Very High"),
 ]
+
+
+# What a ticket takes from its level; a ticket without a level takes
+# NO_TERMS. The rank is the level's sequence: lower is more urgent.
+LevelTerms = namedtuple("LevelTerms", ["stars", "alert", "rank"])
+NO_TERMS = LevelTerms(None, False, 0)
 
 
 class HelpdeskPriorityLevel(models.Model):
@@ -56,22 +64,16 @@ class HelpdeskPriorityLevel(models.Model):
     @api.model
     @ormcache()
     def _ticket_terms(self):
-        """{level id: (stars, alert the team leader)} of every level, kept
-        across transactions until a level changes: every new ticket needs
-        them."""
+        """{level id: LevelTerms} of every level (its stars, whether it
+        alerts the team leader, its rank), kept across transactions until a
+        level changes: every new ticket needs them."""
         levels = self.sudo().with_context(active_test=False).search([])
         return {
-            level.id: (level.ticket_priority, level.alert_team_leader)
+            level.id: LevelTerms(
+                level.ticket_priority, level.alert_team_leader, level.sequence
+            )
             for level in levels
         }
-
-    @api.model
-    @ormcache()
-    def _sequences(self):
-        """{level id: sequence}, the rank of every level (lower is more
-        urgent), kept like ``_ticket_terms``."""
-        levels = self.sudo().with_context(active_test=False).search([])
-        return {level.id: level.sequence for level in levels}
 
     def _compute_display_name(self):
         for level in self:

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .helpdesk_priority_level import NO_TERMS
 from .helpdesk_ticket_channel import AGENT_CHANNELS, CLIENT_CHANNELS
 
 # An agent's clock and the server's may differ by a few minutes.
@@ -79,7 +80,7 @@ class HelpdeskTicket(models.Model):
         terms = self.env["helpdesk.priority.level"]._ticket_terms()
         urgent = self.filtered(
             lambda t: (
-                terms.get(t.priority_level_id.id, (None, False))[1]
+                terms.get(t.priority_level_id.id, NO_TERMS).alert
                 and t.team_id.user_id
                 and t.team_id.user_id != self.env.user
             )

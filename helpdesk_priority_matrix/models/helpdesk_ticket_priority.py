@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .helpdesk_priority_level import TICKET_PRIORITY_STARS
+from .helpdesk_priority_level import NO_TERMS, TICKET_PRIORITY_STARS
 from .helpdesk_priority_matrix_cell import IMPACT_URGENCY_LEVELS
 
 
@@ -97,7 +97,7 @@ class HelpdeskTicket(models.Model):
     def _compute_priority(self):
         terms = self.env["helpdesk.priority.level"]._ticket_terms()
         for ticket in self:
-            stars, _alert = terms.get(ticket.priority_level_id.id, (None, False))
+            stars = terms.get(ticket.priority_level_id.id, NO_TERMS).stars
             ticket.priority = stars or ticket.priority or "1"
 
     def _priority_matrix(self):

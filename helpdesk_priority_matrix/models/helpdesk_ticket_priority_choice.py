@@ -1,6 +1,7 @@
 from odoo import api, models
 
 from ..tools.intake import capped_cell, cell_for_rank
+from .helpdesk_priority_level import NO_TERMS
 
 
 class HelpdeskTicket(models.Model):
@@ -30,10 +31,10 @@ class HelpdeskTicket(models.Model):
         _matrix_id, levels = self.env["helpdesk.priority.matrix"]._levels_for(
             team.id, company.id
         )
-        ranks = self.env["helpdesk.priority.level"]._sequences()
+        terms = self.env["helpdesk.priority.level"]._ticket_terms()
 
         def rank(impact, urgency):
-            return ranks.get(levels.get((impact, urgency)), 0)
+            return terms.get(levels.get((impact, urgency)), NO_TERMS).rank
 
         if proposed:
             cell = (choice["impact"], choice["urgency"])
