@@ -8,8 +8,8 @@ CREATING = "helpdesk_creating_tickets"
 class HelpdeskTicket(models.Model):
     """What a new ticket is known to hold before it is saved, given with its
     values so that it is not searched or computed again for each ticket:
-    the first stage of its team, and what each module adds (no rating yet,
-    no task yet). The values passed by the caller always win."""
+    the first stage of its team, the client's company, and what each module
+    adds (no rating yet, no task yet). The values passed by the caller always win."""
 
     _inherit = "helpdesk.ticket"
 
@@ -22,6 +22,11 @@ class HelpdeskTicket(models.Model):
             team_id = vals.get("team_id") or False
             company_id = False if team_id else self.env.company.id
             known["stage_id"] = self._creation_first_stage_id(team_id, company_id)
+        if vals.get("partner_id") and "commercial_partner_id" not in vals:
+            # helpdesk_mgmt's related field, otherwise written after the
+            # insert by an UPDATE of its own.
+            partner = self.env["res.partner"].sudo().browse(vals["partner_id"])
+            known["commercial_partner_id"] = partner.commercial_partner_id.id
         return known
 
     def _creation_stage_cacheable(self):

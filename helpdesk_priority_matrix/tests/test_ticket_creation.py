@@ -47,6 +47,24 @@ class TestTicketCreation(TransactionCase):
         self.assertTrue(second)
         self.assertEqual(self.create_ticket(stage_id=second.id).stage_id, second)
 
+    def test_client_company_saved_with_the_ticket_and_followed_later(self):
+        company = self.env["res.partner"].create(
+            {"name": "Ferretería Andina", "is_company": True}
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "Lucía Paredes", "parent_id": company.id}
+        )
+        ticket = self.create_ticket(partner_id=contact.id)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        self.assertEqual(ticket.commercial_partner_id, company)
+        other = self.env["res.partner"].create({"name": "Tomás Vera"})
+        ticket.partner_id = other
+        self.assertEqual(ticket.commercial_partner_id, other)
+        contact.parent_id = False
+        ticket.partner_id = contact
+        self.assertEqual(ticket.commercial_partner_id, contact)
+
     def test_agent_gets_the_same_first_stage(self):
         agent = new_test_user(
             self.env, login="agente_alta", groups="helpdesk_mgmt.group_helpdesk_user"
