@@ -32,6 +32,7 @@ from . import helpdesk_ticket_priority_choice
 from . import helpdesk_ticket_intake
 from . import helpdesk_ticket_confirmation
 from . import helpdesk_ticket_notification
+from . import helpdesk_ticket_notification_batch
 from . import helpdesk_ticket_portal_access
 from . import helpdesk_ticket_creation
 from . import helpdesk_ticket

@@ -37,8 +37,8 @@ class HelpdeskTicket(models.Model):
         """Post ``template`` on these tickets through one composer, as
         ``message_post_with_source`` does ticket by ticket: the template is
         rendered for all of them at once, in each client's language, and
-        each ticket gets its own message. ``values`` go to the composer
-        (the author, the sender)."""
+        each ticket gets its own message (``_helpdesk_post_values``).
+        ``values`` go to the composer (the author, the sender)."""
         if not self:
             return self.env["mail.message"]
         composer = (
@@ -59,7 +59,7 @@ class HelpdeskTicket(models.Model):
                 }
             )
         )
-        return composer._action_send_mail()[1]
+        return self._helpdesk_post_values(composer._prepare_mail_values(self.ids))
 
     def _helpdesk_client_tz(self):
         """The time zone the client reads dates in: the contact's, else the

@@ -16,6 +16,7 @@ from . import test_ticket_creation
 from . import test_intake_priority_choice
 from . import test_intake_billing
 from . import test_intake_notification
+from . import test_notification_batch
 from . import test_intake_portal
 from . import test_intake_concurrency
 from . import test_portal_sla
