@@ -34,6 +34,7 @@ class HelpdeskTicket(models.Model):
         plain = self.filtered(lambda t: t._helpdesk_post_plain(post_values[t.id]))
         if not plain:
             return {}
+        # One composer: the same type and subtype for every ticket.
         first = post_values[plain[0].id]
         data = self.env["mail.followers"]._get_recipient_data(
             plain, first["message_type"], first["subtype_id"], plain.partner_id.ids
@@ -42,6 +43,9 @@ class HelpdeskTicket(models.Model):
         for ticket in plain:
             client_id = ticket.partner_id.id
             client = data[ticket.id].get(client_id)
+            # Other clients of the batch are listed too, as non-followers; a
+            # client of another ticket who follows this one sends it to
+            # message_post, which sorts out their subtypes.
             followers = [
                 pid
                 for pid, pdata in data[ticket.id].items()
