@@ -41,7 +41,13 @@ class HelpdeskTicket(models.Model):
         ``values`` go to the composer (the author, the sender)."""
         if not self:
             return self.env["mail.message"]
-        composer = (
+        composer = self._helpdesk_composer(template, **values)
+        return self._helpdesk_post_values(composer._prepare_mail_values(self.ids))
+
+    def _helpdesk_composer(self, template, **values):
+        """The composer of ``template`` on these tickets, for messages
+        their followers see in the chatter."""
+        return (
             self.env["mail.compose.message"]
             .with_context(
                 default_composition_mode="comment",
@@ -59,7 +65,6 @@ class HelpdeskTicket(models.Model):
                 }
             )
         )
-        return self._helpdesk_post_values(composer._prepare_mail_values(self.ids))
 
     def _helpdesk_client_tz(self):
         """The time zone the client reads dates in: the contact's, else the

@@ -63,7 +63,8 @@ class TestNotificationBatch(SlaCommon):
         cls.author = cls.company.partner_id
 
     def _tickets(self, count):
-        """New tickets followed by their client alone, confirmations sent."""
+        """New tickets followed by their client alone, taken off the queue
+        of confirmations."""
         with freeze_time(self.utc(2026, 11, 23, 9, 0)):
             tickets = self.env["helpdesk.ticket"]
             for _index in range(count):
@@ -78,22 +79,10 @@ class TestNotificationBatch(SlaCommon):
     def _post_values(self, tickets):
         """What the composer gives ``message_post`` for each of ``tickets``
         (several: a batch is queued, not sent at once)."""
-        composer = (
-            self.env["mail.compose.message"]
-            .with_context(
-                default_composition_mode="comment",
-                default_model=tickets._name,
-                default_res_ids=tickets.ids,
-                default_template_id=self.template.id,
-            )
-            .create(
-                {
-                    "message_type": "notification",
-                    "subtype_id": self.env.ref("mail.mt_comment").id,
-                    "author_id": self.author.id,
-                    "email_from": self.author.email_formatted,
-                }
-            )
+        composer = tickets._helpdesk_composer(
+            self.template,
+            author_id=self.author.id,
+            email_from=self.author.email_formatted,
         )
         return composer._prepare_mail_values(tickets.ids)
 
