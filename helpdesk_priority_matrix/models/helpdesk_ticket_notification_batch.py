@@ -153,21 +153,26 @@ class HelpdeskTicket(models.Model):
         msg_vals = dict(msg_vals, tracking_value_ids=[])
         auto_delete = {"auto_delete": post.get("mail_auto_delete", True)}
         base = self._notify_by_email_get_base_mail_values(message, auto_delete)
-        groups = self._notify_get_classified_recipients_iterator(
-            message,
-            [recipient],
-            msg_vals=msg_vals,
-            model_description=post.get("model_description"),
-            force_email_lang=post.get("force_email_lang"),
+        # A single recipient: one group at most.
+        classified = next(
+            self._notify_get_classified_recipients_iterator(
+                message,
+                [recipient],
+                msg_vals=msg_vals,
+                model_description=post.get("model_description"),
+                force_email_lang=post.get("force_email_lang"),
+            ),
+            None,
         )
-        for _lang, render_values, group in groups:
-            body = self._notify_by_email_render_layout(
-                message, group, msg_vals=msg_vals, render_values=render_values
-            )
-            return self._notify_by_email_get_final_mail_values(
-                group.pop("recipients"), base, additional_values={"body_html": body}
-            )
-        return None
+        if not classified:
+            return None
+        _lang, render_values, group = classified
+        body = self._notify_by_email_render_layout(
+            message, group, msg_vals=msg_vals, render_values=render_values
+        )
+        return self._notify_by_email_get_final_mail_values(
+            group.pop("recipients"), base, additional_values={"body_html": body}
+        )
 
     def _helpdesk_create_client_mails(self, mail_values):
         """Queue the emails, and the notifications that show their delivery
@@ -177,23 +182,18 @@ class HelpdeskTicket(models.Model):
         # As Odoo's notification, without the caller's default_* keys.
         env = self.env(context=clean_context(self.env.context), su=True)
         mails = env["mail.mail"].create(mail_values)
-        messages = self.env["mail.message"].browse(
-            values["mail_message_id"] for values in mail_values
-        )
         env["mail.notification"].create(
             [
                 {
-                    "author_id": message.author_id.id,
+                    "author_id": mail.author_id.id,
                     "is_read": True,
                     "mail_mail_id": mail.id,
-                    "mail_message_id": message.id,
+                    "mail_message_id": mail.mail_message_id.id,
                     "notification_status": "ready",
                     "notification_type": "email",
-                    "res_partner_id": command[1],
+                    "res_partner_id": partner.id,
                 }
-                for mail, message, values in zip(
-                    mails, messages, mail_values, strict=True
-                )
-                for command in values["recipient_ids"]
+                for mail in mails
+                for partner in mail.recipient_ids
             ]
         )
