@@ -53,7 +53,7 @@ class HelpdeskWallet(models.Model):
         string="Ledger",
     )
     balance = fields.Integer(
-        compute="_compute_balance",
+        compute="_compute_ledger_totals",
         store=True,
         readonly=True,
         tracking=True,
@@ -73,7 +73,7 @@ class HelpdeskWallet(models.Model):
         compute="_compute_sla_policy_id",
     )
     last_purchase_date = fields.Datetime(
-        compute="_compute_last_purchase_date",
+        compute="_compute_ledger_totals",
         store=True,
     )
     low_balance_notified = fields.Boolean(
@@ -97,10 +97,16 @@ class HelpdeskWallet(models.Model):
         ),
     ]
 
-    @api.depends("move_ids.amount")
-    def _compute_balance(self):
+    @api.depends("move_ids.amount", "move_ids.kind", "move_ids.date")
+    def _compute_ledger_totals(self):
+        """The balance and the last purchase, summed by the database in one
+        query: the ledger grows with every ticket, and both change with each
+        of its moves."""
+        totals = self._ledger_totals(["amount:sum", "date:max"], groupby=["kind"])
         for wallet in self:
-            wallet.balance = sum(wallet.move_ids.mapped("amount"))
+            by_kind = totals.get(wallet._origin.id, {})
+            wallet.balance = sum(amount for amount, _date in by_kind.values())
+            wallet.last_purchase_date = by_kind.get("purchase", (0, False))[1]
 
     @api.depends("move_ids.remaining", "move_ids.expiry_date")
     def _compute_sla_policy_id(self):
@@ -109,20 +115,38 @@ class HelpdeskWallet(models.Model):
             wallet.last_credit_id = credits[-1:]
             wallet.sla_policy_id = (wallet._next_credit() or credits[-1:]).sla_policy_id
 
-    @api.depends("move_ids.kind", "move_ids.date")
-    def _compute_last_purchase_date(self):
-        for wallet in self:
-            purchases = wallet.move_ids.filtered(lambda m: m.kind == "purchase")
-            wallet.last_purchase_date = max(purchases.mapped("date"), default=False)
-
     @api.depends("move_ids.kind", "move_ids.amount")
     def _compute_ticket_counts(self):
+        counts = self._ledger_totals(
+            ["amount:sum", "ticket_id:count_distinct"],
+            [("kind", "in", ("consumption", "reversal"))],
+        )
         for wallet in self:
-            consumptions = wallet.move_ids.filtered(
-                lambda m: m.kind in ("consumption", "reversal")
+            used, tickets = counts.get(wallet._origin.id, (0, 0))
+            wallet.tickets_used = -used
+            wallet.ticket_count = tickets
+
+    def _ledger_totals(self, aggregates, domain=(), groupby=()):
+        """``{wallet id: (aggregate, ...)}`` over the moves of these wallets
+        that match ``domain``, or with ``groupby`` ``{wallet id: {group:
+        (aggregate, ...)}}``, computed by the database."""
+        if not self._origin:
+            return {}
+        groups = (
+            self.env["helpdesk.wallet.move"]
+            .sudo()
+            ._read_group(
+                [("wallet_id", "in", self._origin.ids), *domain],
+                ["wallet_id", *groupby],
+                aggregates,
             )
-            wallet.tickets_used = -sum(consumptions.mapped("amount"))
-            wallet.ticket_count = len(consumptions.ticket_id)
+        )
+        if not groupby:
+            return {wallet.id: values for wallet, *values in groups}
+        totals = {}
+        for wallet, group, *values in groups:
+            totals.setdefault(wallet.id, {})[group] = tuple(values)
+        return totals
 
     @api.constrains("partner_id")
     def _check_commercial_partner(self):
@@ -229,8 +253,13 @@ class HelpdeskWallet(models.Model):
     # ------------------------------------------------------------------
 
     def _credits(self):
+        """The wallet's credits, oldest first: a few packs and adjustments,
+        however long its ledger."""
         self.ensure_one()
-        return self.move_ids.filtered("is_credit").sorted(lambda m: (m.date, m.id))
+        return self.env["helpdesk.wallet.move"].search(
+            [("wallet_id", "in", self._origin.ids), ("is_credit", "=", True)],
+            order="date, id",
+        )
 
     def _credit_rows(self):
         return [

@@ -98,11 +98,16 @@ class HelpdeskWallet(models.Model):
         """Give back the ticket consumed by ``ticket``, once."""
         self.ensure_one()
         self._lock()
-        consumption = self.move_ids.filtered(
-            lambda m: (
-                m.kind == "consumption" and m.ticket_id == ticket and not m.reversal_ids
-            )
-        )[-1:]
+        consumption = self.env["helpdesk.wallet.move"].search(
+            [
+                ("wallet_id", "=", self.id),
+                ("kind", "=", "consumption"),
+                ("ticket_id", "=", ticket.id),
+                ("reversal_ids", "=", False),
+            ],
+            order="date, id",
+            limit=1,
+        )
         if not consumption:
             return consumption
         return self._post(

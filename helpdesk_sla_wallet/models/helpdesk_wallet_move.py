@@ -150,11 +150,23 @@ class HelpdeskWalletMove(models.Model):
 
     @api.depends("amount", "is_credit", "debit_ids.amount")
     def _compute_remaining(self):
+        taken = self._debited_totals()
         for move in self:
             if move.is_credit:
-                move.remaining = move.amount + sum(move.debit_ids.mapped("amount"))
+                move.remaining = move.amount + taken.get(move._origin.id, 0)
             else:
                 move.remaining = 0
+
+    def _debited_totals(self):
+        """``{credit id: tickets its moves took (negative) or gave back}``,
+        summed by the database: a pack's debits grow with every ticket."""
+        credits = self.filtered("is_credit")._origin
+        if not credits:
+            return {}
+        groups = self.sudo()._read_group(
+            [("credit_id", "in", credits.ids)], ["credit_id"], ["amount:sum"]
+        )
+        return {credit.id: total for credit, total in groups}
 
     def _still_credited(self):
         """Tickets these purchases still credit: what they added, less what

@@ -179,9 +179,23 @@ class WalletCommon(TransactionCase):
         return self.env["helpdesk.wallet"]._for_partner(self.client, self.company)
 
     def assertLedgerSumsToBalance(self, wallet):
-        wallet.invalidate_recordset()
-        self.assertEqual(sum(wallet.move_ids.mapped("amount")), wallet.balance)
+        """The wallet's totals, which the database sums, are those of its
+        ledger read move by move."""
+        self.env.invalidate_all()
+        moves = wallet.move_ids
+        self.assertEqual(sum(moves.mapped("amount")), wallet.balance)
         self.assertGreaterEqual(wallet.balance, 0)
+        for credit in moves.filtered("is_credit"):
+            self.assertEqual(
+                credit.remaining, credit.amount + sum(credit.debit_ids.mapped("amount"))
+            )
+        purchases = moves.filtered(lambda m: m.kind == "purchase")
+        self.assertEqual(
+            wallet.last_purchase_date, max(purchases.mapped("date"), default=False)
+        )
+        used = moves.filtered(lambda m: m.kind in ("consumption", "reversal"))
+        self.assertEqual(wallet.tickets_used, -sum(used.mapped("amount")))
+        self.assertEqual(wallet.ticket_count, len(used.ticket_id))
 
     @contextmanager
     def assertRefused(self, pattern, exception=UserError):

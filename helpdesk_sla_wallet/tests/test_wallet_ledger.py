@@ -115,6 +115,26 @@ class TestWalletLedger(WalletCommon):
         self.assertEqual(self.wallet.balance, 5)
         self.assertLedgerSumsToBalance(self.wallet)
 
+    def test_totals_follow_the_ledger(self):
+        """Balance, last purchase, tickets used and what is left of each
+        pack follow purchases, tickets, a reversal and an adjustment."""
+        self.buy(self.pack_expansion_5)
+        self.buy(self.pack_continuidad_10)
+        wallet = self.wallet
+        first, second, third = (self.open_ticket(f"Caso {n}") for n in range(3))
+        second.stage_id = self.stage_cancelled
+        wallet.with_user(self.manager)._adjust(-2, "Tickets regalados por error")
+        self.assertEqual(wallet.balance, 11)
+        self.assertEqual(wallet.tickets_used, 2)
+        self.assertEqual(wallet.ticket_count, 3)
+        packs = wallet.move_ids.filtered(lambda m: m.kind == "purchase")
+        self.assertEqual(
+            sorted(packs.mapped("remaining")), [1, 10], "the older pack is used first"
+        )
+        self.assertEqual(wallet.last_purchase_date, max(packs.mapped("date")))
+        self.assertEqual((first | third).wallet_consumption_id.credit_id.amount, 5)
+        self.assertLedgerSumsToBalance(wallet)
+
     def test_administrative_case_served_without_debit(self):
         self.buy(self.pack_expansion_5)
         billing = self.env["helpdesk.ticket.category"].create(
