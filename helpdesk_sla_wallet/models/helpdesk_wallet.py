@@ -256,8 +256,9 @@ class HelpdeskWallet(models.Model):
         """The wallet's credits, oldest first: a few packs and adjustments,
         however long its ledger."""
         self.ensure_one()
-        return self.env["helpdesk.wallet.move"].search(
+        return self.env["helpdesk.wallet.move"].search_fetch(
             [("wallet_id", "in", self._origin.ids), ("is_credit", "=", True)],
+            ["amount", "date", "expiry_date", "is_credit", "remaining", "sla_policy_id", "wallet_id"],
             order="date, id",
         )
 
