@@ -258,7 +258,15 @@ class HelpdeskWallet(models.Model):
         self.ensure_one()
         return self.env["helpdesk.wallet.move"].search_fetch(
             [("wallet_id", "in", self._origin.ids), ("is_credit", "=", True)],
-            ["amount", "date", "expiry_date", "is_credit", "remaining", "sla_policy_id", "wallet_id"],
+            [
+                "amount",
+                "date",
+                "expiry_date",
+                "is_credit",
+                "remaining",
+                "sla_policy_id",
+                "wallet_id",
+            ],
             order="date, id",
         )
 
