@@ -17,6 +17,8 @@ its goal and whether it holds:
    few and many records due, and with nothing due among many open tickets;
 6. the portal's /my/tickets of a client with 20 tickets among few and
    many tickets of other clients;
+7. a new ticket among few and many tickets of other clients;
+8. a wallet client's ticket with a long ledger against a new wallet's;
 
 and the machine's load average before and after. Nothing is written to
 the databases but what the HTTP requests commit (deleted at the end) and
@@ -32,6 +34,7 @@ import sys
 import time
 from contextlib import contextmanager
 
+import bench_client_history
 import bench_confirmations
 import bench_crons
 import bench_mail_gateway
@@ -60,8 +63,18 @@ QUICK = {
     "tickets": 50,
     "escalate": 50,
     "escalated": 500,
+    "history": 1000,
 }
-PARTS = ("create", "mail", "http", "details", "confirmations", "crons", "open")
+PARTS = (
+    "create",
+    "mail",
+    "http",
+    "details",
+    "confirmations",
+    "crons",
+    "open",
+    "history",
+)
 
 
 def sizes(text):
@@ -123,6 +136,12 @@ def parse_args(argv):
     parser.add_argument(
         "--escalated", type=int, default=5000, help="escalated open tickets"
     )
+    parser.add_argument(
+        "--history",
+        type=int,
+        default=5000,
+        help="tickets in the ledger of the long wallet",
+    )
     if "--quick" in argv:
         parser.set_defaults(**QUICK)
     return parser.parse_args(argv)
@@ -165,6 +184,9 @@ def measure(args, table):
         if "open" in parts:
             with part("many open tickets: idle crons, /my/tickets", table):
                 bench_open_tickets.run(suite, args, table)
+        if "history" in parts:
+            with part("a wallet's long ledger", table):
+                bench_client_history.run(suite, args, table)
 
 
 def main():
