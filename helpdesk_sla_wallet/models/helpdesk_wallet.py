@@ -113,7 +113,8 @@ class HelpdeskWallet(models.Model):
         for wallet in self:
             credits = wallet._credits()
             wallet.last_credit_id = credits[-1:]
-            wallet.sla_policy_id = (wallet._next_credit() or credits[-1:]).sla_policy_id
+            next_credit = wallet._next_credit(credits)
+            wallet.sla_policy_id = (next_credit or credits[-1:]).sla_policy_id
 
     @api.depends("move_ids.kind", "move_ids.amount")
     def _compute_ticket_counts(self):
@@ -270,7 +271,11 @@ class HelpdeskWallet(models.Model):
             order="date, id",
         )
 
-    def _credit_rows(self):
+    def _credit_rows(self, credits=None):
+        """The wallet's credits (``credits`` when already read) as the
+        rules of ``tools`` take them."""
+        if credits is None:
+            credits = self._credits()
         return [
             Credit(
                 key=move.id,
@@ -278,14 +283,15 @@ class HelpdeskWallet(models.Model):
                 remaining=move.remaining,
                 expiry_date=move.expiry_date or None,
             )
-            for move in self._credits()
+            for move in credits
         ]
 
-    def _next_credit(self):
+    def _next_credit(self, credits=None):
         """The credit the next ticket consumes (oldest first), or an empty
-        recordset."""
+        recordset; ``credits`` when the wallet's are already read."""
         self.ensure_one()
-        key = next_credit(self._credit_rows(), fields.Date.context_today(self))
+        rows = self._credit_rows(credits)
+        key = next_credit(rows, fields.Date.context_today(self))
         return self.env["helpdesk.wallet.move"].browse(key or [])
 
     # ------------------------------------------------------------------
