@@ -114,10 +114,12 @@ class HelpdeskTicket(models.Model):
         and follower changes."""
         if message.message_type not in ("comment", "email"):
             return False
-        if message.subtype_id != self.env.ref("mail.mt_comment"):
+        # The external ids' cache spares a query at every message.
+        xmlid_to_res_id = self.env["ir.model.data"]._xmlid_to_res_id
+        if message.subtype_id.id != xmlid_to_res_id("mail.mt_comment"):
             return False
         author = message.author_id
-        if author == self.env.ref("base.partner_root"):
+        if author.id == xmlid_to_res_id("base.partner_root"):
             return False
         users = author.with_context(active_test=False).user_ids
         if users and not all(users.mapped("share")):
