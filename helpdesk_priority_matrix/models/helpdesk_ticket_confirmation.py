@@ -64,13 +64,18 @@ class HelpdeskTicket(models.Model):
             ("confirmation_queued_at", "!=", False),
             ("entitlement_pending", "=", False),
         ]
-        tickets = self.search(
+        found = self.search(
             queued_domain, order="confirmation_queued_at, id", limit=batch_size
-        )._lock_for_batch()
-        tickets._confirmation_send()
-        self.env["ir.cron"]._notify_progress(
-            done=len(tickets), remaining=self.search_count(queued_domain)
         )
+        tickets = found._lock_for_batch()
+        tickets._confirmation_send()
+        # On this transaction's snapshot, a batch shorter than its limit was
+        # the whole queue: what remains is what another worker holds.
+        if len(found) < batch_size:
+            remaining = len(found) - len(tickets)
+        else:
+            remaining = self.search_count(queued_domain)
+        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
 
     def _confirmation_send(self):
         """Post the confirmation of each ticket still to be told (a ticket
@@ -80,11 +85,12 @@ class HelpdeskTicket(models.Model):
         The address is given with the author: Odoo's composer then takes
         neither the template's (none) nor the current user's, and a user
         other than the cron's superuser may send the queue."""
-        template = self.env.ref(
-            "helpdesk_priority_matrix.mail_template_ticket_confirmation",
-            raise_if_not_found=False,
+        template = self.env["mail.template"].browse(
+            self.env["ir.model.data"]._xmlid_to_res_id(
+                "helpdesk_priority_matrix.mail_template_ticket_confirmation"
+            )
         )
-        if template:
+        if template and self:
             wanted = self._confirmation_wanted()
             for company, tickets in wanted.grouped("company_id").items():
                 author = company.partner_id

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -99,9 +101,17 @@ class TestIntake(SlaCommon):
                     for index in range(3)
                 ]
             )
-        self.env["helpdesk.ticket"]._cron_send_confirmations(batch_size=2)
-        sent = tickets.filtered(lambda t: not t.confirmation_queued_at)
-        self.assertEqual(len(sent), 2, "one batch per call")
+        progress = []
+        with patch.object(
+            type(self.env["ir.cron"]),
+            "_notify_progress",
+            lambda _self, done, remaining: progress.append((done, remaining)),
+        ):
+            self.env["helpdesk.ticket"]._cron_send_confirmations(batch_size=2)
+            sent = tickets.filtered(lambda t: not t.confirmation_queued_at)
+            self.assertEqual(len(sent), 2, "one batch per call")
+            self.env["helpdesk.ticket"]._cron_send_confirmations(batch_size=2)
+        self.assertEqual(progress, [(2, 1), (1, 0)], "ir.cron calls until none is left")
         for ticket in tickets:
             self.assertEqual(len(sent_confirmations(ticket)), 1, ticket.name)
 

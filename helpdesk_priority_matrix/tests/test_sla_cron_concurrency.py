@@ -1,5 +1,6 @@
 from contextlib import closing, contextmanager
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api, fields, sql_db
 from odoo.tests import BaseCase, get_db_name, tagged
@@ -107,10 +108,24 @@ class TestSlaCronConcurrency(CommittedFixtures, BaseCase):
             self.remove_after(tickets)
             self.assertTrue(all(tickets.mapped("confirmation_queued_at")))
             ids = tickets.ids
-        with self.transaction() as first, self.transaction() as second:
+        progress = []
+        with (
+            self.transaction() as first,
+            self.transaction() as second,
+            patch.object(
+                type(first["ir.cron"]),
+                "_notify_progress",
+                lambda _self, done, remaining: progress.append((done, remaining)),
+            ),
+        ):
             first["helpdesk.ticket"]._cron_send_confirmations(batch_size=1000)
             # The second worker runs while the first one has not committed.
             second["helpdesk.ticket"]._cron_send_confirmations(batch_size=1000)
+            (sent_first, left_first), (sent_second, left_second) = progress
+            self.assertGreaterEqual(sent_first, 3)
+            self.assertEqual(left_first, 0)
+            self.assertEqual(sent_second, 0, "the first worker holds them")
+            self.assertEqual(left_second, sent_first, "left for the next call")
             for env, expected in ((first, 1), (second, 0)):
                 for ticket in env["helpdesk.ticket"].browse(ids):
                     sent = ticket.message_ids.filtered(
