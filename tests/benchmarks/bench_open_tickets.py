@@ -51,7 +51,7 @@ from odoo.tools import SQL
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 SAME_GOAL = Goal(1.2)
-# Single runs per repeat, for the measures of a millisecond or two.
+# Trials of one run each, this many per repeat (measures of a millisecond).
 IDLE_RUNS = 10
 PORTAL_RUNS = 20
 CREATE_RUNS = 20

@@ -142,8 +142,8 @@ def capturing_selects(cr):
 def pages_read(env, run):
     """The pages (8 kB blocks of tables and indexes) that the SELECT
     statements of ``run()`` read when they execute, as EXPLAIN (ANALYZE,
-    BUFFERS) counts them. Unlike a time of a millisecond, they are the same
-    in every run on every machine: the same pages at two table sizes is the
+    BUFFERS) counts them. Unlike a time of a millisecond, they do not move
+    from one run to the next: the same pages at two table sizes is the
     same work. The first run fills the caches, the second is counted."""
     run()
     with capturing_selects(env.cr) as statements:
