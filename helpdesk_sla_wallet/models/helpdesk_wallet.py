@@ -110,8 +110,10 @@ class HelpdeskWallet(models.Model):
 
     @api.depends("move_ids.remaining", "move_ids.expiry_date")
     def _compute_sla_policy_id(self):
+        credits_by_wallet = self._credits().grouped("wallet_id")
+        no_credit = self.env["helpdesk.wallet.move"]
         for wallet in self:
-            credits = wallet._credits()
+            credits = credits_by_wallet.get(wallet._origin, no_credit)
             wallet.last_credit_id = credits[-1:]
             next_credit = wallet._next_credit(credits)
             wallet.sla_policy_id = (next_credit or credits[-1:]).sla_policy_id
@@ -254,9 +256,8 @@ class HelpdeskWallet(models.Model):
     # ------------------------------------------------------------------
 
     def _credits(self):
-        """The wallet's credits, oldest first: a few packs and adjustments,
-        however long its ledger."""
-        self.ensure_one()
+        """The credits of these wallets, oldest first, in one query: a few
+        packs and adjustments each, however long their ledgers."""
         return self.env["helpdesk.wallet.move"].search_fetch(
             [("wallet_id", "in", self._origin.ids), ("is_credit", "=", True)],
             [
@@ -274,6 +275,7 @@ class HelpdeskWallet(models.Model):
     def _credit_rows(self, credits=None):
         """The wallet's credits (``credits`` when already read) as the
         rules of ``tools`` take them."""
+        self.ensure_one()
         if credits is None:
             credits = self._credits()
         return [
