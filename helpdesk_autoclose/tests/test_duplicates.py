@@ -48,6 +48,43 @@ class TestDuplicates(AutocloseCommon):
         ticket = self.create_ticket(self.utc(2026, 11, 19, 11), name="BANCOS%")
         self.assertFalse(ticket.probable_duplicate_id)
 
+    def test_batch_flags_each_ticket_to_its_oldest_open_case(self):
+        """Tickets created together are each compared with the tickets
+        older than itself, those of the same batch included."""
+        other = self.env["res.partner"].create({"name": "Otra Empresa C.A."})
+        values = {
+            "description": "<p>Detalle.</p>",
+            "team_id": self.team.id,
+            "sla_start_date": self.utc(2026, 11, 19, 11),
+        }
+        first, second, alone, elsewhere = self.env["helpdesk.ticket"].create(
+            [
+                dict(values, name="Nómina no cuadra", partner_id=self.customer.id),
+                dict(values, name="NÓMINA no cuadra", partner_id=self.colleague.id),
+                dict(values, name="Otra consulta", partner_id=self.customer.id),
+                dict(values, name="Nómina no cuadra", partner_id=other.id),
+            ]
+        )
+        self.assertFalse(first.probable_duplicate_id)
+        self.assertEqual(second.probable_duplicate_id, first)
+        self.assertFalse(alone.probable_duplicate_id)
+        self.assertFalse(elsewhere.probable_duplicate_id)
+
+    def test_search_stops_at_the_oldest_ticket_of_the_client(self):
+        """The index is in the order of the search: the client's oldest
+        matching ticket is found without sorting all of them."""
+        self.env.cr.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = 'helpdesk_ticket' AND indexname LIKE %s",
+            ["%commercial_partner_id%"],
+        )
+        indexes = dict(self.env.cr.fetchall())
+        self.assertRegex(
+            indexes.get("helpdesk_ticket__commercial_partner_id_id_index", ""),
+            r"\(commercial_partner_id, id\)",
+        )
+        self.assertNotIn("helpdesk_ticket__commercial_partner_id_index", indexes)
+
     def test_dismiss(self):
         ticket = self.create_ticket(
             self.utc(2026, 11, 19, 11), name="BANCOS, Factura mal cargada"
