@@ -7,9 +7,12 @@ prints, with the minimum and the median of the repeats, each figure beside
 its goal and whether it holds:
 
 1. ticket creation for three clients (wallet, plan, neither), one per
-   request and in batches, suite / bare;
+   request and in batches, suite / bare; with ``--deps``, a database of
+   the suite's dependencies alone, the same tickets there too, to show
+   what the dependencies cost and what the four modules add to them;
 2. the portal form over HTTP (one Odoo server for both databases) and an
-   email through the mail gateway, suite / bare;
+   email through the mail gateway, suite / bare (the email in ``--deps``
+   too);
 3. (no goal) the business-time engine against resource.calendar's
    plan_hours, the real compute path, the SLA cron's own details;
 4. the confirmation cron with 10, 100 and 1,000 tickets queued;
@@ -25,14 +28,14 @@ the databases but what the HTTP requests commit (deleted at the end) and
 the portal user they log in as: every other transaction is rolled back.
 
 Usage: python tests/benchmarks/bench.py -c odoo.conf --bare DB --suite DB
-[--quick] [--only create,http,...] [--repeats N ...]
+[--deps DB] [--quick] [--only create,http,...] [--repeats N ...]
 """
 
 import argparse
 import os
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import bench_client_history
 import bench_confirmations
@@ -87,6 +90,10 @@ def parse_args(argv):
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("--bare", required=True, help="database with helpdesk_mgmt")
     parser.add_argument("--suite", required=True, help="database with the suite")
+    parser.add_argument(
+        "--deps",
+        help="database with the suite's dependencies alone (creation, email)",
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument(
         "--only",
@@ -159,13 +166,22 @@ def part(name, table):
 def measure(args, table):
     """The parts asked for, in the order of the table."""
     parts = set(args.only)
-    with open_environment(args.bare) as bare, open_environment(args.suite) as suite:
+    with ExitStack() as stack:
+        opened = {"bare": args.bare}
+        if args.deps and parts & {"create", "mail"}:
+            opened["deps"] = args.deps
+        opened["suite"] = args.suite
+        envs = {
+            name: stack.enter_context(open_environment(database))
+            for name, database in opened.items()
+        }
+        suite = envs["suite"]
         if "create" in parts:
             with part("ticket creation", table):
-                bench_ticket_create.run(bare, suite, args, table)
+                bench_ticket_create.run(envs, args, table)
         if "mail" in parts:
             with part("the mail gateway", table):
-                bench_mail_gateway.run(bare, suite, args, table)
+                bench_mail_gateway.run(envs, args, table)
         if "http" in parts:
             with part("the portal form over HTTP", table):
                 databases = {"bare": args.bare, "suite": args.suite}
@@ -204,8 +220,12 @@ def main():
         f"({args.cron_repeats} for the crons) in "
         f"{time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; load "
         f"average (1/5/15 min) {_load(load_before)} before and {_load(load_after)} "
-        f"after; databases {args.bare} and {args.suite}"
+        f"after; databases {_names(args.bare, args.deps, args.suite)}"
     )
+
+
+def _names(*databases):
+    return ", ".join(database for database in databases if database)
 
 
 def _load(load):

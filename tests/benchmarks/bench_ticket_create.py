@@ -9,9 +9,17 @@ script). The two databases take turns ticket by ticket and batch by batch,
 each going first every other time, so that a busy machine slows both
 alike.
 
+With a third database holding the suite's dependencies alone (the OCA and
+Odoo modules the four modules depend on, none of the four), the same
+tickets are created there too: what the dependencies cost by themselves
+against bare helpdesk_mgmt, and what the four modules add to them. These
+two ratios have no goal of their own.
+
 The client's confirmation is not part of the creation: it is queued and
 sent by a cron, measured apart (bench_confirmations).
 """
+
+from contextlib import ExitStack
 
 from clients import KINDS, create_clients
 from common import Goal, Intake, Stopwatch, commit_work, request, transaction
@@ -58,7 +66,7 @@ def in_one_call(envs, intakes, customers, count, turn):
 
 
 def add_results(table, kind, args, envs):
-    """The rows of one client: singles and batches in both databases, with
+    """The rows of one client: singles and batches in each database, with
     their ratios and goals."""
     singles = {
         name: table.result(
@@ -66,25 +74,24 @@ def add_results(table, kind, args, envs):
         )
         for name in envs
     }
-    table.ratio(
-        f"suite / bare, 1/request, {kind}",
-        singles["suite"],
-        singles["bare"],
-        SINGLE_GOAL,
-    )
+    add_ratios(table, f"1/request, {kind}", singles, SINGLE_GOAL)
     batches = {
         name: table.result(
             f"create {args.batch}/call, client {kind}", name, "ticket", args.batch
         )
         for name in envs
     }
-    table.ratio(
-        f"suite / bare, {args.batch}/call, {kind}",
-        batches["suite"],
-        batches["bare"],
-        BATCH_GOAL,
-    )
+    add_ratios(table, f"{args.batch}/call, {kind}", batches, BATCH_GOAL)
     return singles, batches
+
+
+def add_ratios(table, label, results, goal):
+    """suite / bare beside its goal; with the dependencies' database, how
+    that ratio splits: dependencies / bare and suite / dependencies."""
+    table.ratio(f"suite / bare, {label}", results["suite"], results["bare"], goal)
+    if "deps" in results:
+        table.ratio(f"deps / bare, {label}", results["deps"], results["bare"])
+        table.ratio(f"suite / deps, {label}", results["suite"], results["deps"])
 
 
 def measure_client(envs, intakes, customers, args, results):
@@ -101,9 +108,11 @@ def measure_client(envs, intakes, customers, args, results):
             batches[name].add(stopwatch)
 
 
-def run(bare_env, suite_env, args, table):
-    envs = {"bare": bare_env, "suite": suite_env}
-    with transaction(bare_env), transaction(suite_env):
+def run(envs, args, table):
+    """``envs``: ``bare`` and ``suite``, and ``deps`` when it is measured."""
+    with ExitStack() as stack:
+        for env in envs.values():
+            stack.enter_context(transaction(env))
         intakes = {name: Intake.create(env) for name, env in envs.items()}
         clients = {name: create_clients(env) for name, env in envs.items()}
         table.section(
@@ -116,7 +125,7 @@ def run(bare_env, suite_env, args, table):
             in_one_call(envs, intakes, customers, WARM_UP, 0)
             results = add_results(table, kind, args, envs)
             measure_client(envs, intakes, customers, args, results)
-        _note_coverage(suite_env, intakes["suite"], clients["suite"], table)
+        _note_coverage(envs["suite"], intakes["suite"], clients["suite"], table)
 
 
 def _note_coverage(env, intake, clients, table):

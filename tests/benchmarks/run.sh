@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make bench: measure the suite against bare helpdesk_mgmt (issue 17's goals).
 #
-# Two databases without demo data, one with helpdesk_mgmt only and one with
-# the four suite modules, named after a fingerprint of what is installed in
+# Three databases without demo data: one with helpdesk_mgmt only, one with
+# the modules the suite depends on (none of its own: what the suite costs
+# before its code runs, measured for creation and email), and one with the
+# four suite modules, named after a fingerprint of what is installed in
 # them: they are reused while nothing changed and created again (the
 # previous ones dropped) when a file of a suite module or a pinned
 # requirement changed. Arguments are passed to bench.py (--quick,
@@ -51,21 +53,40 @@ forget_stale_databases() {
     local name
     [ -f "$registry_file" ] || return 0
     while read -r name; do
-        if [ -n "$name" ] && [ "$name" != "$bare" ] && [ "$name" != "$suite" ]; then
+        if [ -n "$name" ] && [ "$name" != "$bare" ] && [ "$name" != "$deps" ] \
+            && [ "$name" != "$suite" ]; then
             say "Dropping the stale benchmark database $name."
             drop_database "$name"
         fi
     done <"$registry_file"
 }
 
+# The modules the four depend on, without the four.
+dependencies() {
+    "$VENV/bin/python" - "$SUITE_MODULES" <<'EOF'
+import ast
+import sys
+
+suite = sys.argv[1].split(",")
+depends = set()
+for module in suite:
+    with open(f"{module}/__manifest__.py") as manifest:
+        depends.update(ast.literal_eval(manifest.read())["depends"])
+print(",".join(sorted(depends - set(suite))))
+EOF
+}
+
 scripts/db.sh
 bare=bench_bare_$(fingerprint requirements.txt requirements-oca.txt)
+# shellcheck disable=SC2046 # one manifest per module
+deps=bench_deps_$(fingerprint requirements.txt requirements-oca.txt $(tr , '\n' <<<"$SUITE_MODULES" | sed 's|$|/__manifest__.py|'))
 # shellcheck disable=SC2046 # one folder per module
 suite=bench_suite_$(fingerprint requirements.txt requirements-oca.txt $(tr , ' ' <<<"$SUITE_MODULES"))
 forget_stale_databases
-mkdir -p "$STAMPS" && printf '%s\n' "$bare" "$suite" >"$registry_file"
+mkdir -p "$STAMPS" && printf '%s\n' "$bare" "$deps" "$suite" >"$registry_file"
 ensure_database "$bare" helpdesk_mgmt
+ensure_database "$deps" "$(dependencies)"
 ensure_database "$suite" "helpdesk_mgmt,$SUITE_MODULES"
 
 PYTHONPATH=$ODOO_HOME "$VENV/bin/python" tests/benchmarks/bench.py \
-    -c "$(runtime_conf "$HTTP_PORT")" --bare "$bare" --suite "$suite" "$@"
+    -c "$(runtime_conf "$HTTP_PORT")" --bare "$bare" --deps "$deps" --suite "$suite" "$@"
