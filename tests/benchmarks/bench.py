@@ -11,8 +11,7 @@ its goal and whether it holds:
    the suite's dependencies alone, the same tickets there too, to show
    what the dependencies cost and what the four modules add to them;
 2. the portal form over HTTP (one Odoo server for both databases) and an
-   email through the mail gateway, suite / bare (the email in ``--deps``
-   too);
+   email through the mail gateway, suite / bare (both in ``--deps`` too);
 3. (no goal) the business-time engine against resource.calendar's
    plan_hours, the real compute path, the SLA cron's own details;
 4. the confirmation cron with 10, 100 and 1,000 tickets queued;
@@ -92,7 +91,8 @@ def parse_args(argv):
     parser.add_argument("--suite", required=True, help="database with the suite")
     parser.add_argument(
         "--deps",
-        help="database with the suite's dependencies alone (creation, email)",
+        help="database with the suite's dependencies alone (creation, email, "
+        "portal form)",
     )
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument(
@@ -185,6 +185,8 @@ def measure(args, table):
         if "http" in parts:
             with part("the portal form over HTTP", table):
                 databases = {"bare": args.bare, "suite": args.suite}
+                if args.deps:
+                    databases["deps"] = args.deps
                 bench_portal_http.run(databases, args, table)
         if "details" in parts:
             with part("deadlines, the compute path, escalation", table):

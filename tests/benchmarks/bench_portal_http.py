@@ -1,5 +1,7 @@
 """The portal form through HTTP: the real controllers, with two attachments,
-in both databases (bare helpdesk_mgmt's own form against the suite's).
+in both databases (bare helpdesk_mgmt's own form against the suite's), and
+in the database of the suite's dependencies alone when it is measured
+(see bench_ticket_create).
 
 One Odoo server serves both databases on a port of its own, in prefork
 mode with one HTTP worker and no cron; the database of a request is the
@@ -20,6 +22,7 @@ import os
 import sys
 import time
 
+from bench_ticket_create import add_ratios
 from common import Goal, Stopwatch
 
 import odoo
@@ -153,13 +156,14 @@ def measure(server, databases, args, results, posted):
 
 
 def run(databases, args, table):
-    """``databases``: {"bare": name, "suite": name}."""
+    """``databases``: {"bare": name, "suite": name}, and "deps" when it is
+    measured."""
     table.section("2. portal form over HTTP, two attachments (server-side figures)")
     results = {
         name: table.result("portal form POST, client neither", name, "post", args.posts)
         for name in databases
     }
-    table.ratio("suite / bare, portal form", results["suite"], results["bare"], GOAL)
+    add_ratios(table, "portal form", results, GOAL)
     for db in databases.values():
         ensure_portal_user(db)
     server = BenchServer(args, databases.values())
