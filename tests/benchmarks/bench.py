@@ -184,9 +184,10 @@ def measure(args, table):
                 bench_mail_gateway.run(envs, args, table)
         if "http" in parts:
             with part("the portal form over HTTP", table):
-                databases = {"bare": args.bare, "suite": args.suite}
+                databases = {"bare": args.bare}
                 if args.deps:
                     databases["deps"] = args.deps
+                databases["suite"] = args.suite
                 bench_portal_http.run(databases, args, table)
         if "details" in parts:
             with part("deadlines, the compute path, escalation", table):
