@@ -3,11 +3,11 @@
 #
 # Three databases without demo data: one with helpdesk_mgmt only, one with
 # the modules the suite depends on (none of its own: what the suite costs
-# before its code runs, measured for creation and email), and one with the
-# four suite modules, named after a fingerprint of what is installed in
-# them: they are reused while nothing changed and created again (the
-# previous ones dropped) when a file of a suite module or a pinned
-# requirement changed. Arguments are passed to bench.py (--quick,
+# before its code runs, measured for creation, email and the portal form),
+# and one with the four suite modules, named after a fingerprint of what
+# is installed in them: they are reused while nothing changed and created
+# again (the previous ones dropped) when a file of a suite module or a
+# pinned requirement changed. Arguments are passed to bench.py (--quick,
 # --repeats 3 ...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
