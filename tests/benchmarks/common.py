@@ -282,6 +282,9 @@ class Ratio:
     numerator: Result
     denominator: Result
     goal: Goal | None = None
+    # False: the goal is shown for reference (the dependencies' database
+    # against it), not counted among the goals.
+    counted: bool = True
 
 
 class Table:
@@ -300,17 +303,20 @@ class Table:
         self.rows.append(result)
         return result
 
-    def ratio(self, label, numerator, denominator, goal=None):
-        self.rows.append(Ratio(label, numerator, denominator, goal))
+    def ratio(self, label, numerator, denominator, goal=None, counted=True):
+        self.rows.append(Ratio(label, numerator, denominator, goal, counted))
 
     def note(self, text):
         self.notes.append(text)
 
-    def marks(self):
-        """How many goals hold and how many are missed or doubtful."""
+    def marks(self, counted=True):
+        """How many goals hold and how many are missed or doubtful (with
+        ``counted=False``: of the goals shown for reference only)."""
         counts = {}
         for row in self.rows:
-            if not isinstance(row, str) and row.goal and _complete(row):
+            if isinstance(row, str) or not row.goal or not _complete(row):
+                continue
+            if getattr(row, "counted", True) == counted:
                 mark = _mark(row)
                 counts[mark] = counts.get(mark, 0) + 1
         return counts
@@ -334,13 +340,20 @@ class Table:
                     f"{_ms(row.best_ms):>11} {_ms(row.median_ms):>9}  "
                     f"{row.queries:>12.2f}" + _goal_columns(row)
                 )
-        counts = self.marks()
         lines.append("")
-        lines.append(
-            "goals: " + ", ".join(f"{n} {mark}" for mark, n in sorted(counts.items()))
-        )
+        lines.append("goals: " + _counts(self.marks()))
+        reference = self.marks(counted=False)
+        if reference:
+            lines.append(
+                "the same goals for the dependencies alone (deps / bare, not "
+                "counted): " + _counts(reference)
+            )
         lines.extend(self.notes)
         return "\n".join(lines)
+
+
+def _counts(counts):
+    return ", ".join(f"{n} {mark}" for mark, n in sorted(counts.items()))
 
 
 def _complete(row):
