@@ -1,6 +1,6 @@
 """An email through the mail gateway: ``mail.thread.message_process`` with
 a raw RFC822 message of a known client, with two attachments, creating a
-ticket of the team in both databases, one message per request, the
+ticket of the team in each database, one message per request, the
 databases taking turns.
 
 Goal: at most 1.2 times bare helpdesk_mgmt, queries and time. With the
@@ -8,12 +8,11 @@ dependencies' database (see bench_ticket_create), the emails go there too.
 """
 
 import itertools
-from contextlib import ExitStack
 from email.message import EmailMessage
 
 from bench_ticket_create import add_ratios, in_turns
 from clients import create_clients
-from common import Goal, Intake, Stopwatch, commit_work, request, transaction
+from common import Goal, Intake, Stopwatch, commit_work, request, transactions
 
 GOAL = Goal(1.2)
 WARM_UP = 3
@@ -59,9 +58,7 @@ def receive(env, intake, contact, stopwatch):
 def run(envs, args, table):
     """``envs``: ``bare`` and ``suite``, and ``deps`` when it is measured."""
     table.section("2. an email through the mail gateway, two attachments")
-    with ExitStack() as stack:
-        for env in envs.values():
-            stack.enter_context(transaction(env))
+    with transactions(envs):
         intakes = {name: Intake.create(env) for name, env in envs.items()}
         contacts = {name: create_clients(env)["neither"] for name, env in envs.items()}
         results = {

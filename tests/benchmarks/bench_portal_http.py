@@ -3,7 +3,7 @@ in both databases (bare helpdesk_mgmt's own form against the suite's), and
 in the database of the suite's dependencies alone when it is measured
 (see bench_ticket_create).
 
-One Odoo server serves both databases on a port of its own, in prefork
+One Odoo server serves every database on a port of its own, in prefork
 mode with one HTTP worker and no cron; the database of a request is the
 first label of its Host header (``--db-filter=^%d$``). A portal user of a
 client with neither wallet nor plan logs in to each database, opens the

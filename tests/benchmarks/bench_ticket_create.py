@@ -1,11 +1,11 @@
 """Ticket creation: the whole suite against bare helpdesk_mgmt.
 
-The same portal tickets are created in both databases for three clients
+The same portal tickets are created in each database for three clients
 (one with a wallet holding tickets, one with an active plan with quota
 left, one with neither; bare helpdesk_mgmt knows neither wallets nor plans),
 one per request (the portal form, an incoming email: a create, then the
 flush and the tracking of the commit) and in batches (an import, a
-script). The two databases take turns ticket by ticket and batch by batch,
+script). The databases take turns ticket by ticket and batch by batch,
 each going first every other time, so that a busy machine slows both
 alike.
 
@@ -20,10 +20,8 @@ The client's confirmation is not part of the creation: it is queued and
 sent by a cron, measured apart (bench_confirmations).
 """
 
-from contextlib import ExitStack
-
 from clients import KINDS, create_clients
-from common import Goal, Intake, Stopwatch, commit_work, request, transaction
+from common import Goal, Intake, Stopwatch, commit_work, request, transactions
 
 WARM_UP = 5
 SINGLE_GOAL = Goal(1.10)
@@ -118,9 +116,7 @@ def measure_client(envs, intakes, customers, args, results):
 
 def run(envs, args, table):
     """``envs``: ``bare`` and ``suite``, and ``deps`` when it is measured."""
-    with ExitStack() as stack:
-        for env in envs.values():
-            stack.enter_context(transaction(env))
+    with transactions(envs):
         intakes = {name: Intake.create(env) for name, env in envs.items()}
         clients = {name: create_clients(env) for name, env in envs.items()}
         table.section(

@@ -6,7 +6,7 @@ and the result table.
 import statistics
 import threading
 import time
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 
 import psycopg2
@@ -45,6 +45,15 @@ def transaction(env):
     finally:
         env.cr.rollback()
         env.registry.reset_changes()
+
+
+@contextmanager
+def transactions(envs):
+    """:func:`transaction` in each environment of ``envs`` (a dict) at once."""
+    with ExitStack() as stack:
+        for env in envs.values():
+            stack.enter_context(transaction(env))
+        yield
 
 
 @contextmanager
